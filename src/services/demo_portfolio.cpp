@@ -1,0 +1,628 @@
+#include "services/demo_portfolio.h"
+
+#include "services/demo_data.h"
+#include "services/demo_random.h"
+#include "storage/contact_repository.h"
+#include "storage/customer_repository.h"
+#include "storage/database.h"
+#include "storage/order_repository.h"
+#include "storage/product_repository.h"
+#include "storage/sales_rep_repository.h"
+#include "storage/setting_repository.h"
+#include "storage/storage_error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace cartera::services {
+
+using namespace cartera::domain;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kHistoryMonths = 36;
+
+/// Lower-case ASCII form of a name for e-mail addresses and web sites ("Müller" -> "muller").
+std::string slug(std::string_view text)
+{
+    static constexpr std::pair<std::string_view, char> kFolds[] = {
+        {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ä", 'a'}, {"ã", 'a'}, {"ç", 'c'}, {"è", 'e'}, {"é", 'e'},
+        {"ê", 'e'}, {"ë", 'e'}, {"ì", 'i'}, {"í", 'i'}, {"î", 'i'}, {"ï", 'i'}, {"ñ", 'n'}, {"ò", 'o'},
+        {"ó", 'o'}, {"ô", 'o'}, {"ö", 'o'}, {"õ", 'o'}, {"ù", 'u'}, {"ú", 'u'}, {"û", 'u'}, {"ü", 'u'},
+        {"ß", 's'}, {"É", 'e'}, {"Î", 'i'}, {"Á", 'a'}, {"Ö", 'o'}, {"Ü", 'u'}};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 128) {
+            if (std::isalnum(c)) {
+                out += static_cast<char>(std::tolower(c));
+            } else if ((c == ' ' || c == '-') && !out.empty() && out.back() != '-') {
+                out += '-';
+            }
+            ++i;
+            continue;
+        }
+        bool folded = false;
+        for (const auto& [from, to] : kFolds) {
+            if (text.substr(i, from.size()) == from) {
+                out += to;
+                i += from.size();
+                folded = true;
+                break;
+            }
+        }
+        if (!folded) {
+            ++i;
+        }
+    }
+    while (!out.empty() && out.back() == '-') {
+        out.pop_back();
+    }
+    return out;
+}
+
+struct RepPlan final {
+    std::string_view code;
+    std::string_view name;
+    std::string_view team;
+    int managerIndex;  ///< -1 for a manager
+};
+
+// Three managers, each with four reps; managers keep the key accounts of their team.
+constexpr RepPlan kReps[] = {
+    {"M01", "Hélène Marchand", "France", -1},
+    {"M02", "Jürgen Albrecht", "Central Europe", -1},
+    {"M03", "Isabel Navarro", "Southern Europe", -1},
+    {"R01", "Ana Ruiz", "France", 0},
+    {"R02", "Julien Moreau", "France", 0},
+    {"R03", "Sophie Lambert", "France", 0},
+    {"R04", "Karim Benali", "France", 0},
+    {"R05", "Lukas Becker", "Central Europe", 1},
+    {"R06", "Sanne de Vries", "Central Europe", 1},
+    {"R07", "Tobias Krüger", "Central Europe", 1},
+    {"R08", "Elise Peeters", "Central Europe", 1},
+    {"R09", "Marta Gómez", "Southern Europe", 2},
+    {"R10", "Luca Bianchi", "Southern Europe", 2},
+    {"R11", "João Ferreira", "Southern Europe", 2},
+    {"R12", "Chiara Romano", "Southern Europe", 2},
+};
+
+/// The reps (indexes into kReps) who work a country, and the manager who keeps its key accounts.
+struct CountryCoverage final {
+    std::string_view country;
+    int manager;
+    std::array<int, 4> reps;
+    int repCount;
+};
+
+constexpr CountryCoverage kCoverage[] = {
+    {"FR", 0, {3, 4, 5, 6}, 4}, {"DE", 1, {7, 9, 0, 0}, 2}, {"NL", 1, {8, 0, 0, 0}, 1},
+    {"BE", 1, {10, 8, 0, 0}, 2}, {"ES", 2, {11, 0, 0, 0}, 1}, {"IT", 2, {12, 14, 0, 0}, 2},
+    {"PT", 2, {13, 0, 0, 0}, 1},
+};
+
+// Relative order volume per calendar month: a summer dip and a strong last quarter.
+constexpr double kSeasonality[12] = {0.9, 0.95, 1.05, 1.0, 1.0, 1.0, 0.9, 0.6, 1.05, 1.1, 1.15, 1.2};
+
+/// One generated account with everything that hangs off it, before it has ids.
+struct DemoAccount final {
+    Customer customer;
+    std::vector<Contact> contacts;
+    std::vector<Order> orders;
+};
+
+/// Hands batches of accounts from the generating thread to the writing thread, holding at most
+/// a few batches so memory stays flat whatever the portfolio size.
+class BatchQueue final {
+public:
+    void push(std::vector<DemoAccount> batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_batches.size() < kMaxBatches || m_closed; });
+        if (m_closed) {
+            return;
+        }
+        m_batches.push_back(std::move(batch));
+        m_changed.notify_all();
+    }
+
+    /// The next batch; empty once closed and drained.
+    std::vector<DemoAccount> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_batches.empty() || m_closed; });
+        if (m_batches.empty()) {
+            return {};
+        }
+        auto batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_changed.notify_all();
+        return batch;
+    }
+
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+    }
+
+private:
+    static constexpr std::size_t kMaxBatches = 4;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::vector<DemoAccount>> m_batches;
+    bool m_closed = false;
+};
+
+class Generator final {
+public:
+    Generator(const storage::Database& db, const DemoOptions& options)
+        : m_db(db), m_options(options), m_random(options.seed), m_customers(db), m_contacts(db), m_orders(db),
+          m_historyStart(options.asOf.addMonths(-kHistoryMonths).addDays(1))
+    {
+    }
+
+    DemoSummary run(const DemoProgress& progress)
+    {
+        storage::WriteTransaction transaction(m_db);
+        storage::SettingRepository settings(m_db);
+        settings.set(storage::SettingRepository::kCurrency, "EUR");
+        settings.set(storage::SettingRepository::kDemoPortfolio, "1");
+        settings.set("demo_as_of", m_options.asOf.toIso());
+        writeReps();
+        writeCatalogue();
+
+        // SQLite does two thirds of the work; drawing the accounts on another thread hides most
+        // of the rest. The connection stays on this thread.
+        BatchQueue queue;
+        std::exception_ptr generationFailure;
+        std::thread generating([&] {
+            try {
+                constexpr std::int64_t kBatchSize = 512;
+                for (std::int64_t first = 0; first < m_options.customers; first += kBatchSize) {
+                    std::vector<DemoAccount> batch;
+                    const auto last = std::min(m_options.customers, first + kBatchSize);
+                    batch.reserve(static_cast<std::size_t>(last - first));
+                    for (std::int64_t i = first; i < last; ++i) {
+                        batch.push_back(makeAccount(i));
+                    }
+                    queue.push(std::move(batch));
+                }
+            } catch (...) {
+                generationFailure = std::current_exception();
+            }
+            queue.close();
+        });
+        try {
+            std::int64_t written = 0;
+            for (auto batch = queue.pop(); !batch.empty(); batch = queue.pop()) {
+                for (auto& account : batch) {
+                    writeAccount(account);
+                }
+                written += static_cast<std::int64_t>(batch.size());
+                if (progress && !progress(written, m_options.customers)) {
+                    throw storage::StorageError(storage::StorageFailure::Other, "cancelled");
+                }
+            }
+        } catch (...) {
+            queue.close();
+            generating.join();
+            throw;
+        }
+        generating.join();
+        if (generationFailure) {
+            std::rethrow_exception(generationFailure);
+        }
+        transaction.commit();
+        return m_summary;
+    }
+
+private:
+    void writeReps()
+    {
+        storage::SalesRepRepository repository(m_db);
+        for (const auto& plan : kReps) {
+            SalesRep rep;
+            rep.code = std::string(plan.code);
+            rep.name = std::string(plan.name);
+            rep.team = std::string(plan.team);
+            const auto space = plan.name.find(' ');
+            rep.email = slug(plan.name.substr(0, space)) + "." + slug(plan.name.substr(space + 1)) + "@cartera-demo.example";
+            if (plan.managerIndex >= 0) {
+                rep.managerId = m_repIds[static_cast<std::size_t>(plan.managerIndex)];
+            }
+            repository.insert(rep);
+            m_repIds.push_back(rep.id);
+        }
+        m_summary.reps = static_cast<std::int64_t>(m_repIds.size());
+    }
+
+    struct CatalogueItem final {
+        ProductId id;
+        std::int64_t price;
+        std::int64_t cost;
+        int category;
+    };
+
+    void writeCatalogue()
+    {
+        storage::ProductRepository repository(m_db);
+        int categoryIndex = 0;
+        for (const auto& category : demo::categories()) {
+            ProductCategory row{0, std::string(category.name)};
+            repository.insertCategory(row);
+            int productIndex = 0;
+            for (const auto& name : category.products) {
+                Product product;
+                char code[16];
+                std::snprintf(code, sizeof code, "P%02d%02d", categoryIndex + 1, productIndex + 1);
+                product.code = code;
+                product.name = std::string(name);
+                product.categoryId = row.id;
+                // Spread list prices over the category's range, rounded to whole euros less a cent.
+                const double t = static_cast<double>(m_random.below(1000)) / 1000.0;
+                const double cents = category.minPriceCents * std::pow(double(category.maxPriceCents) / category.minPriceCents, t);
+                const std::int64_t price = std::max<std::int64_t>(99, std::llround(cents / 100.0) * 100 - 1);
+                const double margin = std::clamp(category.marginShare + (m_random.unit() - 0.5) * 0.1, 0.05, 0.9);
+                product.listPrice = Money{price, CurrencyCode{}};
+                product.unitCost = Money{std::llround(double(price) * (1.0 - margin)), CurrencyCode{}};
+                repository.insert(product);
+                m_catalogue.push_back({product.id, price, product.unitCost.minor, categoryIndex});
+                ++productIndex;
+            }
+            ++categoryIndex;
+        }
+        m_summary.products = static_cast<std::int64_t>(m_catalogue.size());
+    }
+
+    const demo::Country& pickCountry()
+    {
+        const auto all = demo::countries();
+        std::array<double, 16> weights{};
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            weights[i] = all[i].weight;
+        }
+        return all[m_random.weighted(std::span<const double>(weights.data(), all.size()))];
+    }
+
+    std::string postalCode(const demo::Country& country, const demo::City& city)
+    {
+        std::string code(city.postalPrefix);
+        const int digits = country.code == "PT" ? 4 : country.postalLength;
+        while (static_cast<int>(code.size()) < digits) {
+            code += static_cast<char>('0' + m_random.below(10));
+        }
+        if (country.code == "NL") {
+            code += ' ';
+            code += static_cast<char>('A' + m_random.below(26));
+            code += static_cast<char>('A' + m_random.below(26));
+        } else if (country.code == "PT") {
+            code += '-';
+            for (int i = 0; i < 3; ++i) {
+                code += static_cast<char>('0' + m_random.below(10));
+            }
+        }
+        return code;
+    }
+
+    std::string phone(const demo::Country& country)
+    {
+        std::string number(country.phonePrefix);
+        number += ' ';
+        for (int i = 0; i < 9; ++i) {
+            number += static_cast<char>('0' + m_random.below(10));
+            if (i == 0 || i % 2 == 0) {
+                number += ' ';
+            }
+        }
+        return number;
+    }
+
+    SalesChannel pickChannel(SizeBand size, std::string_view industry)
+    {
+        if (industry == "Retail" && m_random.chance(0.5)) {
+            return SalesChannel::Retail;
+        }
+        switch (size) {
+        case SizeBand::Micro:
+            return m_random.chance(0.55) ? SalesChannel::Online
+                                         : (m_random.chance(0.5) ? SalesChannel::Retail : SalesChannel::Wholesale);
+        case SizeBand::Small:
+            return m_random.chance(0.35) ? SalesChannel::Wholesale
+                                         : (m_random.chance(0.5) ? SalesChannel::Online : SalesChannel::Direct);
+        case SizeBand::Medium:
+            return m_random.chance(0.6) ? SalesChannel::Direct : SalesChannel::Wholesale;
+        case SizeBand::Large:
+        case SizeBand::Enterprise:
+            return m_random.chance(0.85) ? SalesChannel::Direct : SalesChannel::Wholesale;
+        }
+        return SalesChannel::Direct;
+    }
+
+    void writeAccount(DemoAccount& account)
+    {
+        m_customers.insert(account.customer);
+        if (account.customer.kind == CustomerKind::Prospect) {
+            ++m_summary.prospects;
+        } else {
+            ++m_summary.customers;
+        }
+        for (auto& contact : account.contacts) {
+            contact.customerId = account.customer.id;
+            m_contacts.insert(contact);
+        }
+        m_summary.contacts += static_cast<std::int64_t>(account.contacts.size());
+        for (auto& order : account.orders) {
+            order.customerId = account.customer.id;
+            m_orders.insert(order);
+            m_summary.orderLines += static_cast<std::int64_t>(order.lines.size());
+        }
+        m_summary.orders += static_cast<std::int64_t>(account.orders.size());
+    }
+
+    DemoAccount makeAccount(std::int64_t index)
+    {
+        DemoAccount account;
+        Customer& customer = account.customer;
+        const auto& country = pickCountry();
+        const auto& region = m_random.pick(country.regions);
+        const auto& city = m_random.pick(region.cities);
+        const auto industry = m_random.pick(demo::industries());
+        const std::string_view surname = m_random.pick(country.surnames);
+
+        // The account's weight drives how much it buys: Pareto, so a fifth carries most revenue.
+        const double weight = std::min(m_random.pareto(1.3), 400.0);
+        SizeBand size = SizeBand::Micro;
+        if (weight > 40) {
+            size = SizeBand::Enterprise;
+        } else if (weight > 12) {
+            size = SizeBand::Large;
+        } else if (weight > 4) {
+            size = SizeBand::Medium;
+        } else if (weight > 1.6) {
+            size = SizeBand::Small;
+        }
+
+        char code[24];
+        std::snprintf(code, sizeof code, "C%07lld", static_cast<long long>(index + 1));
+        customer.code = code;
+        const bool prospect = m_random.chance(0.08);
+        customer.kind = prospect ? CustomerKind::Prospect : CustomerKind::Customer;
+        const std::string word(m_random.pick(demo::businessWords()));
+        const std::string form(m_random.pick(country.legalForms));
+        switch (m_random.below(4)) {
+        case 0:
+            customer.name = std::string(surname) + " & " + std::string(m_random.pick(country.surnames)) + " " + form;
+            break;
+        case 1:
+            customer.name = std::string(surname) + " " + word + " " + std::string(city.name) + " " + form;
+            break;
+        default:
+            customer.name = std::string(surname) + " " + word + " " + form;
+            break;
+        }
+        customer.industry = std::string(industry);
+        customer.sizeBand = size;
+        customer.country = std::string(country.code);
+        customer.region = std::string(region.name);
+        customer.city = std::string(city.name);
+        customer.postalCode = postalCode(country, city);
+        customer.channel = pickChannel(size, industry);
+        customer.ownerRepId = ownerFor(country.code, size, index);
+        const bool inactive = !prospect && m_random.chance(0.02);
+        customer.status = inactive ? CustomerStatus::Inactive : CustomerStatus::Active;
+        const std::string site = slug(surname) + "-" + slug(word) + "." + std::string(country.webDomain);
+        customer.email = "info@" + site;
+        customer.phone = phone(country);
+        customer.website = "www." + site;
+
+        // Most accounts predate the three years of history; some are newer; prospects are recent.
+        const int historyDays = m_historyStart.daysUntil(m_options.asOf);
+        Date firstActive = m_historyStart;
+        if (prospect) {
+            customer.created = m_options.asOf.addDays(-static_cast<int>(m_random.below(300)));
+        } else if (m_random.chance(0.25)) {
+            firstActive = m_historyStart.addDays(static_cast<int>(m_random.below(static_cast<std::uint64_t>(historyDays - 30))));
+            customer.created = firstActive.addDays(-static_cast<int>(m_random.below(60)));
+        } else {
+            customer.created = m_historyStart.addDays(-static_cast<int>(30 + m_random.below(2000)));
+        }
+        customer.updated = std::max(customer.created, m_options.asOf.addDays(-static_cast<int>(m_random.below(120))));
+        makeContacts(account, country, prospect ? 1 : 1 + static_cast<int>(m_random.below(3)));
+        if (prospect) {
+            return account;
+        }
+
+        // Lapsed customers stopped ordering more than a year ago.
+        Date lastActive = m_options.asOf;
+        if (m_random.chance(0.06)) {
+            lastActive = m_options.asOf.addDays(-static_cast<int>(370 + m_random.below(300)));
+        }
+        if (lastActive <= firstActive) {
+            lastActive = firstActive.addDays(30);
+        }
+        makeOrders(account, weight, firstActive, lastActive);
+        return account;
+    }
+
+    RepId ownerFor(std::string_view countryCode, SizeBand size, std::int64_t index)
+    {
+        for (const auto& coverage : kCoverage) {
+            if (coverage.country == countryCode) {
+                if (size == SizeBand::Enterprise) {
+                    return m_repIds[static_cast<std::size_t>(coverage.manager)];
+                }
+                const auto slot = static_cast<std::size_t>(index % coverage.repCount);
+                return m_repIds[static_cast<std::size_t>(coverage.reps[slot])];
+            }
+        }
+        return m_repIds.front();
+    }
+
+    void makeContacts(DemoAccount& account, const demo::Country& country, int count)
+    {
+        const Customer& customer = account.customer;
+        const auto domainStart = customer.email.find('@');
+        const std::string domain = customer.email.substr(domainStart + 1);
+        for (int i = 0; i < count; ++i) {
+            Contact contact;
+            contact.firstName = std::string(m_random.pick(country.firstNames));
+            contact.lastName = std::string(m_random.pick(country.surnames));
+            contact.jobTitle = std::string(i == 0 ? m_random.pick(demo::jobTitles().first(3)) : m_random.pick(demo::jobTitles()));
+            contact.email = slug(contact.firstName) + "." + slug(contact.lastName) + "@" + domain;
+            contact.phone = phone(country);
+            contact.primary = i == 0;
+            account.contacts.push_back(std::move(contact));
+        }
+    }
+
+    Date drawOrderDate(Date first, Date last)
+    {
+        const int span = std::max(1, first.daysUntil(last));
+        for (;;) {
+            const Date date = first.addDays(static_cast<int>(m_random.below(static_cast<std::uint64_t>(span + 1))));
+            // Seasonality and a gentle growth trend over the three years.
+            const double trend = 0.85 + 0.15 * double(m_historyStart.daysUntil(date)) / (kHistoryMonths * 30.4);
+            const double acceptance = kSeasonality[date.month() - 1] / 1.2 * trend;
+            if (m_random.unit() < acceptance) {
+                return date;
+            }
+        }
+    }
+
+    void makeOrders(DemoAccount& account, double weight, Date first, Date last)
+    {
+        const Customer& customer = account.customer;
+        const double activeShare = std::clamp(double(first.daysUntil(last)) / (kHistoryMonths * 30.4), 0.05, 1.0);
+        const int orderCount = std::clamp(static_cast<int>(std::lround(weight * 1.1 * activeShare + m_random.unit())), 1, 250);
+        const double scale = std::pow(weight, 0.4);
+        const int discountBp = static_cast<int>(std::min(2000.0, 100.0 * std::floor(scale * 2.0 * m_random.unit())));
+
+        // Each account favours two or three categories.
+        std::array<int, 3> favourites{};
+        for (auto& f : favourites) {
+            f = static_cast<int>(m_random.below(demo::categories().size()));
+        }
+
+        std::vector<Date> dates(static_cast<std::size_t>(orderCount));
+        for (auto& d : dates) {
+            d = drawOrderDate(first, last);
+        }
+        std::sort(dates.begin(), dates.end());
+
+        for (const Date& date : dates) {
+            Order order;
+            order.repId = customer.ownerRepId;
+            order.orderDate = date;
+            setLifecycle(order);
+            const int lineCount = 1 + static_cast<int>(m_random.below(5));
+            for (int l = 0; l < lineCount; ++l) {
+                const int category = m_random.chance(0.8) ? favourites[m_random.below(favourites.size())]
+                                                          : static_cast<int>(m_random.below(demo::categories().size()));
+                const auto& item = m_catalogue[static_cast<std::size_t>(category * 8 + static_cast<int>(m_random.below(8)))];
+                OrderLine line;
+                line.productId = item.id;
+                const double units = std::max(1.0, scale * (0.5 + 2.5 * m_random.unit()) * (item.price < 10000 ? 4.0 : 1.0));
+                line.quantity = static_cast<std::int64_t>(units);
+                line.unitPriceMinor = item.price;
+                line.discountBasisPoints = discountBp;
+                line.unitCostMinor = item.cost;
+                order.lines.push_back(line);
+            }
+            account.orders.push_back(std::move(order));
+        }
+    }
+
+    /// Sets the status and step dates an order of this age would have reached by the as-of date.
+    void setLifecycle(Order& order)
+    {
+        const Date asOf = m_options.asOf;
+        if (m_random.chance(0.02)) {
+            order.status = OrderStatus::Cancelled;
+            order.cancelledDate = std::min(asOf, order.orderDate.addDays(static_cast<int>(m_random.below(5))));
+            return;
+        }
+        const Date shipped = order.orderDate.addDays(1 + static_cast<int>(m_random.below(6)));
+        const Date invoiced = shipped.addDays(static_cast<int>(m_random.below(3)));
+        const Date paid = invoiced.addDays(15 + static_cast<int>(m_random.below(50)));
+        order.status = OrderStatus::Ordered;
+        if (shipped <= asOf) {
+            order.status = OrderStatus::Shipped;
+            order.shippedDate = shipped;
+        }
+        if (invoiced <= asOf) {
+            order.status = OrderStatus::Invoiced;
+            order.invoicedDate = invoiced;
+        }
+        if (paid <= asOf) {
+            order.status = OrderStatus::Paid;
+            order.paidDate = paid;
+        }
+    }
+
+    const storage::Database& m_db;
+    DemoOptions m_options;
+    DemoRandom m_random;
+    storage::CustomerRepository m_customers;
+    storage::ContactRepository m_contacts;
+    storage::OrderRepository m_orders;
+    Date m_historyStart;
+    std::vector<RepId> m_repIds;
+    std::vector<CatalogueItem> m_catalogue;
+    DemoSummary m_summary;
+};
+
+} // namespace
+
+DemoSummary writeDemoPortfolio(const storage::Database& db, const DemoOptions& options, const DemoProgress& progress)
+{
+    return Generator(db, options).run(progress);
+}
+
+Result<DemoSummary> createDemoPortfolioFile(const fs::path& path, const DemoOptions& options, bool replace,
+                                            const DemoProgress& progress)
+{
+    if (options.customers < 0 || options.customers > 20'000'000) {
+        return invalidInput("the number of customers must be between 0 and 20,000,000", "--customers");
+    }
+    std::error_code ec;
+    if (fs::exists(path, ec) && !replace) {
+        return Error{ErrorCode::Conflict, path.string() + " already exists; choose another file or replace it", "--out"};
+    }
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec)) {
+        return Error{ErrorCode::NotFound, "the folder " + folder.string() + " does not exist", "--out"};
+    }
+    const fs::path temporary = path.string() + ".part-" + std::to_string(::getpid());
+    try {
+        DemoSummary summary;
+        {
+            auto db = storage::Database::createForBulkLoad(temporary, storage::BulkLoadSettings{});
+            summary = writeDemoPortfolio(db, options, progress);
+            db.finishBulkLoad();
+        }
+        fs::rename(temporary, path);
+        return summary;
+    } catch (const std::exception& e) {
+        fs::remove(temporary, ec);
+        fs::remove(temporary.string() + "-wal", ec);
+        fs::remove(temporary.string() + "-shm", ec);
+        const bool cancelled = std::string_view(e.what()) == "cancelled";
+        return Error{cancelled ? ErrorCode::InvalidInput : ErrorCode::Storage,
+                     cancelled ? "cancelled; no file was written" : std::string(e.what()), path.string()};
+    }
+}
+
+} // namespace cartera::services

@@ -1,0 +1,288 @@
+#include "storage/customer_repository.h"
+
+#include "storage/database.h"
+#include "storage/storage_error.h"
+
+#include <sqlite3.h>
+
+namespace cartera::storage {
+
+using namespace cartera::domain;
+
+namespace {
+
+constexpr std::string_view kInsert = R"sql(
+INSERT INTO customer (code, name, kind, industry, size_band, country, region, city, postal_code,
+                      channel, owner_rep_id, status, email, phone, website, created_on, updated_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+)sql";
+
+constexpr std::string_view kUpdate = R"sql(
+UPDATE customer SET code = ?1, name = ?2, kind = ?3, industry = ?4, size_band = ?5, country = ?6,
+       region = ?7, city = ?8, postal_code = ?9, channel = ?10, owner_rep_id = ?11, status = ?12,
+       email = ?13, phone = ?14, website = ?15, created_on = ?16, updated_on = ?17
+WHERE id = ?18
+)sql";
+
+constexpr std::string_view kSelectColumns = R"sql(
+SELECT id, code, name, kind, industry, size_band, country, region, city, postal_code, channel,
+       owner_rep_id, status, email, phone, website, created_on, updated_on
+FROM customer
+)sql";
+
+// Text is bound without copying: the customer outlives the statement's run.
+void bindCustomer(Statement& s, const Customer& c)
+{
+    s.bindStatic(1, c.code)
+        .bindStatic(2, c.name)
+        .bind(3, kCustomerKindCodes.code(c.kind))
+        .bindTextOrNull(4, c.industry);
+    if (c.sizeBand) {
+        s.bind(5, kSizeBandCodes.code(*c.sizeBand));
+    } else {
+        s.bindNull(5);
+    }
+    s.bindTextOrNull(6, c.country)
+        .bindTextOrNull(7, c.region)
+        .bindTextOrNull(8, c.city)
+        .bindTextOrNull(9, c.postalCode)
+        .bind(10, kSalesChannelCodes.code(c.channel))
+        .bind(11, c.ownerRepId)
+        .bind(12, kCustomerStatusCodes.code(c.status))
+        .bindTextOrNull(13, c.email)
+        .bindTextOrNull(14, c.phone)
+        .bindTextOrNull(15, c.website)
+        .bind(16, c.created.toIso())
+        .bind(17, c.updated.toIso());
+}
+
+Customer readCustomer(const Statement& s)
+{
+    Customer c;
+    c.id = s.int64(0);
+    c.code = s.text(1);
+    c.name = s.text(2);
+    c.kind = kCustomerKindCodes.parse(s.text(3)).value_or(CustomerKind::Customer);
+    c.industry = s.text(4);
+    c.sizeBand = kSizeBandCodes.parse(s.text(5));
+    c.country = s.text(6);
+    c.region = s.text(7);
+    c.city = s.text(8);
+    c.postalCode = s.text(9);
+    c.channel = kSalesChannelCodes.parse(s.text(10)).value_or(SalesChannel::Direct);
+    c.ownerRepId = s.optionalInt64(11);
+    c.status = kCustomerStatusCodes.parse(s.text(12)).value_or(CustomerStatus::Active);
+    c.email = s.text(13);
+    c.phone = s.text(14);
+    c.website = s.text(15);
+    c.created = Date::parseIso(s.text(16)).value_or(Date{});
+    c.updated = Date::parseIso(s.text(17)).value_or(Date{});
+    return c;
+}
+
+/// Turns a broken UNIQUE(code) into a message that names the code.
+template <typename Write>
+void withDuplicateCodeMessage(const std::string& code, Write&& write)
+{
+    try {
+        write();
+    } catch (const StorageError& e) {
+        if (e.sqliteCode() == SQLITE_CONSTRAINT_UNIQUE) {
+            throw StorageError(StorageFailure::Constraint, "customer code '" + code + "' is already used",
+                               e.sqliteCode());
+        }
+        throw;
+    }
+}
+
+/// WHERE clause and its parameters for a filter; only fixed fragments, values are bound.
+struct FilterSql final {
+    std::string where;
+    std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
+
+    void add(std::string_view condition, std::string value)
+    {
+        where += where.empty() ? " WHERE " : " AND ";
+        texts.push_back(std::move(value));
+        std::string c(condition);
+        const auto pos = c.find('?');
+        c.replace(pos, 1, "?" + std::to_string(texts.size()));
+        where += c;
+    }
+
+    void bindAll(Statement& s) const
+    {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            s.bind(static_cast<int>(i + 1), texts[i]);
+        }
+    }
+};
+
+/// Escapes LIKE wildcards so a user's "%" or "_" matches itself.
+std::string likePattern(const std::string& text)
+{
+    std::string out = "%";
+    for (const char ch : text) {
+        if (ch == '%' || ch == '_' || ch == '\\') {
+            out += '\\';
+        }
+        out += ch;
+    }
+    return out + "%";
+}
+
+FilterSql filterSql(const CustomerFilter& f)
+{
+    FilterSql sql;
+    if (!f.search.empty()) {
+        const auto pattern = likePattern(f.search);
+        sql.where += " WHERE (c.name LIKE ?1 ESCAPE '\\' OR c.code LIKE ?1 ESCAPE '\\' OR c.city LIKE ?1 ESCAPE '\\'"
+                     " OR c.email LIKE ?1 ESCAPE '\\')";
+        sql.texts.push_back(pattern);
+    }
+    if (f.kind) {
+        sql.add("c.kind = ?", std::string(kCustomerKindCodes.code(*f.kind)));
+    }
+    if (f.status) {
+        sql.add("c.status = ?", std::string(kCustomerStatusCodes.code(*f.status)));
+    }
+    if (f.channel) {
+        sql.add("c.channel = ?", std::string(kSalesChannelCodes.code(*f.channel)));
+    }
+    if (f.sizeBand) {
+        sql.add("c.size_band = ?", std::string(kSizeBandCodes.code(*f.sizeBand)));
+    }
+    if (f.ownerRepId) {
+        sql.add("c.owner_rep_id = ?", std::to_string(*f.ownerRepId));
+    }
+    if (!f.country.empty()) {
+        sql.add("c.country = ?", f.country);
+    }
+    if (!f.region.empty()) {
+        sql.add("c.region = ?", f.region);
+    }
+    if (!f.industry.empty()) {
+        sql.add("c.industry = ?", f.industry);
+    }
+    return sql;
+}
+
+std::string_view orderByFor(CustomerSortKey key)
+{
+    switch (key) {
+    case CustomerSortKey::Code:
+        return "c.code";
+    case CustomerSortKey::City:
+        return "c.city COLLATE NOCASE";
+    case CustomerSortKey::Country:
+        return "c.country";
+    case CustomerSortKey::Channel:
+        return "c.channel";
+    case CustomerSortKey::Owner:
+        return "r.name";
+    case CustomerSortKey::Name:
+    case CustomerSortKey::Revenue12m:
+    case CustomerSortKey::Count:
+        break;
+    }
+    return "c.name COLLATE NOCASE";
+}
+
+} // namespace
+
+CustomerRepository::CustomerRepository(const Database& db) : m_db(db) {}
+
+void CustomerRepository::insert(Customer& customer)
+{
+    withDuplicateCodeMessage(customer.code, [&] {
+        auto s = m_db.cached(kInsert);
+        bindCustomer(*s, customer);
+        s->run();
+        customer.id = m_db.lastInsertId();
+    });
+}
+
+void CustomerRepository::update(const Customer& customer)
+{
+    withDuplicateCodeMessage(customer.code, [&] {
+        auto s = m_db.cached(kUpdate);
+        bindCustomer(*s, customer);
+        s->bind(18, customer.id);
+        s->run();
+    });
+    if (m_db.changes() == 0) {
+        throw StorageError(StorageFailure::NotFound, "customer " + std::to_string(customer.id) + " does not exist");
+    }
+}
+
+void CustomerRepository::remove(CustomerId id)
+{
+    auto s = m_db.prepare("DELETE FROM customer WHERE id = ?1");
+    s.bind(1, id).run();
+    if (m_db.changes() == 0) {
+        throw StorageError(StorageFailure::NotFound, "customer " + std::to_string(id) + " does not exist");
+    }
+}
+
+std::optional<Customer> CustomerRepository::find(CustomerId id) const
+{
+    auto s = m_db.prepare(std::string(kSelectColumns) + " WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return readCustomer(s);
+}
+
+std::optional<Customer> CustomerRepository::findByCode(const std::string& code) const
+{
+    auto s = m_db.prepare(std::string(kSelectColumns) + " WHERE code = ?1");
+    s.bind(1, code);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return readCustomer(s);
+}
+
+std::int64_t CustomerRepository::count(const CustomerFilter& filter) const
+{
+    const auto sql = filterSql(filter);
+    auto s = m_db.prepare("SELECT count(*) FROM customer AS c" + sql.where);
+    sql.bindAll(s);
+    return s.step() ? s.int64(0) : 0;
+}
+
+std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filter, CustomerSort sort,
+                                                      std::int64_t offset, int limit) const
+{
+    const auto sql = filterSql(filter);
+    const std::string direction = sort.descending ? " DESC" : " ASC";
+    std::string query =
+        "SELECT c.id, c.code, c.name, c.kind, c.industry, c.city, c.country, c.channel, r.name, c.status"
+        " FROM customer AS c LEFT JOIN sales_rep AS r ON r.id = c.owner_rep_id" +
+        sql.where + " ORDER BY " + std::string(orderByFor(sort.key)) + direction + ", c.id" + direction +
+        " LIMIT ?" + std::to_string(sql.texts.size() + 1) + " OFFSET ?" + std::to_string(sql.texts.size() + 2);
+    auto s = m_db.prepare(query);
+    sql.bindAll(s);
+    s.bind(static_cast<int>(sql.texts.size() + 1), static_cast<std::int64_t>(limit));
+    s.bind(static_cast<int>(sql.texts.size() + 2), offset);
+    std::vector<CustomerListRow> rows;
+    rows.reserve(static_cast<std::size_t>(limit > 0 ? limit : 0));
+    while (s.step()) {
+        CustomerListRow row;
+        row.id = s.int64(0);
+        row.code = s.text(1);
+        row.name = s.text(2);
+        row.kind = kCustomerKindCodes.parse(s.text(3)).value_or(CustomerKind::Customer);
+        row.industry = s.text(4);
+        row.city = s.text(5);
+        row.country = s.text(6);
+        row.channel = kSalesChannelCodes.parse(s.text(7)).value_or(SalesChannel::Direct);
+        row.ownerName = s.text(8);
+        row.status = kCustomerStatusCodes.parse(s.text(9)).value_or(CustomerStatus::Active);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace cartera::storage

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/customer.h"
+#include "domain/customer_filter.h"
+#include "domain/date.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cartera::storage {
+
+class Database;
+class Statement;
+
+/// One row of a customer list: what a list or an export shows, without loading whole records.
+struct CustomerListRow final {
+    domain::CustomerId id = 0;
+    std::string code;
+    std::string name;
+    domain::CustomerKind kind = domain::CustomerKind::Customer;
+    std::string industry;
+    std::string city;
+    std::string country;
+    domain::SalesChannel channel = domain::SalesChannel::Direct;
+    std::string ownerName;
+    domain::CustomerStatus status = domain::CustomerStatus::Active;
+};
+
+/// Customers and prospects. Writes are atomic; a duplicate code is a Constraint StorageError.
+class CustomerRepository final {
+public:
+    explicit CustomerRepository(const Database& db);
+
+    /// Saves a new customer and sets customer.id.
+    void insert(domain::Customer& customer);
+    void update(const domain::Customer& customer);
+    /// Deletes the customer with its contacts, orders and monthly figures.
+    void remove(domain::CustomerId id);
+
+    [[nodiscard]] std::optional<domain::Customer> find(domain::CustomerId id) const;
+    [[nodiscard]] std::optional<domain::Customer> findByCode(const std::string& code) const;
+
+    [[nodiscard]] std::int64_t count(const domain::CustomerFilter& filter) const;
+    /// The rows matching filter in sort order, from offset, at most limit rows.
+    [[nodiscard]] std::vector<CustomerListRow> list(const domain::CustomerFilter& filter, domain::CustomerSort sort,
+                                                    std::int64_t offset, int limit) const;
+
+private:
+    const Database& m_db;
+};
+
+} // namespace cartera::storage

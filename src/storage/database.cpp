@@ -1,0 +1,300 @@
+#include "storage/database.h"
+
+#include "storage/migrations.h"
+#include "storage/storage_error.h"
+
+#include <sqlite3.h>
+
+#include <system_error>
+#include <unordered_map>
+
+namespace cartera::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int queryInt(sqlite3* db, const char* sql)
+{
+    Statement statement(db, sql);
+    return statement.step() ? statement.int32(0) : 0;
+}
+
+bool hasAnyTable(sqlite3* db)
+{
+    Statement statement(db, "SELECT count(*) FROM sqlite_schema");
+    return statement.step() && statement.int64(0) > 0;
+}
+
+void configureSqliteOnce()
+{
+    // Memory statistics take a global mutex on every allocation; Cartera never reads them.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+}
+
+sqlite3* openHandle(const fs::path& path, int flags)
+{
+    configureSqliteOnce();
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close_v2(db);
+        throw StorageError(StorageFailure::CannotOpen, "cannot open " + path.string() + ": " + message, rc);
+    }
+    sqlite3_extended_result_codes(db, 1);
+    return db;
+}
+
+/// Reads the header to tell a Cartera database from anything else, before any write.
+void checkIdentity(sqlite3* db, const fs::path& path, bool allowEmpty)
+{
+    int applicationId = 0;
+    int userVersion = 0;
+    try {
+        applicationId = queryInt(db, "PRAGMA application_id");
+        userVersion = queryInt(db, "PRAGMA user_version");
+        if (applicationId == 0 && userVersion == 0) {
+            if (!hasAnyTable(db)) {
+                if (allowEmpty) {
+                    return;
+                }
+                throw StorageError(StorageFailure::NotCartera,
+                                   path.string() + " is an empty database, not a Cartera portfolio");
+            }
+        }
+    } catch (const StorageError& e) {
+        if (e.failure() == StorageFailure::NotADatabase) {
+            throw StorageError(StorageFailure::NotADatabase,
+                               path.string() + " is not a Cartera database (not an SQLite file, or its header is damaged)",
+                               e.sqliteCode());
+        }
+        if (e.failure() == StorageFailure::Corrupt) {
+            throw StorageError(StorageFailure::Corrupt, path.string() + " is damaged: " + e.what(), e.sqliteCode());
+        }
+        throw;
+    }
+    if (applicationId != Database::kApplicationId) {
+        throw StorageError(StorageFailure::NotCartera,
+                           path.string() + " is an SQLite database of another program, not a Cartera portfolio");
+    }
+    if (userVersion > Database::currentSchemaVersion()) {
+        throw StorageError(StorageFailure::NewerSchema,
+                           path.string() + " was written by a newer Cartera (schema version " +
+                               std::to_string(userVersion) + "; this version reads up to " +
+                               std::to_string(Database::currentSchemaVersion()) + "). Update Cartera to open it.");
+    }
+}
+
+} // namespace
+
+int Database::currentSchemaVersion()
+{
+    return latestSchemaVersion();
+}
+
+struct Database::StatementCache final {
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    // Transparent lookup: finding a statement by its SQL text allocates nothing.
+    std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> statements;
+};
+
+Database::Database(sqlite3* db, fs::path path, bool readOnly)
+    : m_db(db), m_cache(std::make_unique<StatementCache>()), m_path(std::move(path)), m_readOnly(readOnly)
+{
+}
+
+Database::~Database()
+{
+    m_cache.reset();
+    // close_v2 defers the close until the last statement is finalized; never throws.
+    sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(other.m_db), m_cache(std::move(other.m_cache)), m_path(std::move(other.m_path)),
+      m_readOnly(other.m_readOnly), m_deferredIndexes(std::move(other.m_deferredIndexes))
+{
+    other.m_db = nullptr;
+}
+
+Database& Database::operator=(Database&& other) noexcept
+{
+    if (this != &other) {
+        m_cache.reset();
+        sqlite3_close_v2(m_db);
+        m_db = other.m_db;
+        m_cache = std::move(other.m_cache);
+        m_path = std::move(other.m_path);
+        m_readOnly = other.m_readOnly;
+        m_deferredIndexes = std::move(other.m_deferredIndexes);
+        other.m_db = nullptr;
+    }
+    return *this;
+}
+
+StatementLease Database::cached(std::string_view sql) const
+{
+    auto found = m_cache->statements.find(sql);
+    if (found == m_cache->statements.end()) {
+        found = m_cache->statements.emplace(std::string(sql), std::make_unique<Statement>(m_db, sql)).first;
+    }
+    return StatementLease(*found->second);
+}
+
+Database Database::open(const fs::path& path, OpenMode mode)
+{
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    if (!exists && mode != OpenMode::CreateOrUpgrade) {
+        throw StorageError(StorageFailure::CannotOpen, "cannot open " + path.string() + ": no such file");
+    }
+    if (exists && fs::is_directory(path, ec)) {
+        throw StorageError(StorageFailure::CannotOpen, "cannot open " + path.string() + ": it is a folder");
+    }
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (mode == OpenMode::CreateOrUpgrade) {
+        flags |= SQLITE_OPEN_CREATE;
+    }
+    Database db(openHandle(path, flags), path, readOnly);
+    sqlite3_busy_timeout(db.m_db, kBusyTimeoutMs);
+    checkIdentity(db.m_db, path, mode == OpenMode::CreateOrUpgrade);
+    if (readOnly) {
+        if (db.schemaVersion() != currentSchemaVersion()) {
+            throw StorageError(StorageFailure::ReadOnly,
+                               path.string() + " uses an older schema and must be upgraded, which needs write access");
+        }
+        db.execute("PRAGMA foreign_keys=ON; PRAGMA query_only=ON;");
+        return db;
+    }
+    db.applyConnectionSettings();
+    migrate(db);
+    return db;
+}
+
+void Database::applyConnectionSettings() const
+{
+    // WAL lets the GUI read while the CLI writes. synchronous=FULL syncs the WAL at every
+    // commit: a rep's laptop is often the only copy, so a committed change must survive a power
+    // cut, and interactive commits are few enough that the fsync is not felt.
+    execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+}
+
+Database Database::createForBulkLoad(const fs::path& path, BulkLoadSettings settings)
+{
+    std::error_code ec;
+    fs::remove(path, ec);
+    Database db(openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), path, false);
+    db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;");
+    db.execute("PRAGMA cache_size=-" + std::to_string(settings.cacheMebibytes * 1024));
+    migrate(db);
+    // Secondary indexes are dropped now and built once at the end: sorting a finished column is
+    // several times faster than inserting into the index row by row. The definitions come from
+    // the schema itself, so the migrations stay the one place that declares them.
+    std::vector<std::string> names;
+    {
+        auto indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
+        while (indexes.step()) {
+            names.push_back(indexes.text(0));
+            db.m_deferredIndexes.push_back(indexes.text(1));
+        }
+    }
+    for (const auto& name : names) {
+        db.execute("DROP INDEX \"" + name + "\"");
+    }
+    return db;
+}
+
+void Database::finishBulkLoad()
+{
+    for (const auto& definition : m_deferredIndexes) {
+        execute(definition);
+    }
+    m_deferredIndexes.clear();
+    execute("PRAGMA cache_size=-2000; PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;");
+    execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+    execute("PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
+Statement Database::prepare(std::string_view sql) const
+{
+    return Statement(m_db, sql);
+}
+
+void Database::execute(std::string_view sql) const
+{
+    const std::string text(sql);
+    const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        throwSqliteError(m_db, rc, {});
+    }
+}
+
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+int Database::schemaVersion() const
+{
+    return queryInt(m_db, "PRAGMA user_version");
+}
+
+std::string Database::integrityReport() const
+{
+    std::string report;
+    auto integrity = prepare("PRAGMA integrity_check");
+    while (integrity.step()) {
+        const std::string line = integrity.text(0);
+        if (line != "ok") {
+            report += line + "\n";
+        }
+    }
+    auto foreignKeys = prepare("PRAGMA foreign_key_check");
+    while (foreignKeys.step()) {
+        report += "foreign key: row " + foreignKeys.text(1) + " of table " + foreignKeys.text(0) +
+                  " points to a missing row of " + foreignKeys.text(2) + "\n";
+    }
+    return report.empty() ? "ok" : report;
+}
+
+WriteTransaction::WriteTransaction(const Database& db)
+    : m_db(db), m_nested(sqlite3_get_autocommit(db.handle()) == 0)
+{
+    // Cached statements: a bulk load opens a savepoint per order, and parsing each time shows.
+    m_db.cached(m_nested ? "SAVEPOINT nested_write" : "BEGIN IMMEDIATE")->run();
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_done) {
+        return;
+    }
+    // Errors are ignored here: a destructor must not throw, and SQLite rolls back on close anyway.
+    if (m_nested) {
+        sqlite3_exec(m_db.handle(), "ROLLBACK TO nested_write; RELEASE nested_write", nullptr, nullptr, nullptr);
+    } else {
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+void WriteTransaction::commit()
+{
+    m_db.cached(m_nested ? "RELEASE nested_write" : "COMMIT")->run();
+    m_done = true;
+}
+
+} // namespace cartera::storage

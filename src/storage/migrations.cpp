@@ -1,0 +1,164 @@
+#include "storage/migrations.h"
+
+#include "storage/database.h"
+#include "storage/storage_error.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace cartera::storage {
+
+namespace {
+
+// Version 1: the portfolio core. Enumerations are stored as their stable text codes
+// (domain/*.h) with CHECK constraints, so the file reads well in the sqlite3 shell.
+// Dates are ISO 8601 text; money is integer minor units in the portfolio currency.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sales_rep (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    email      TEXT,
+    manager_id INTEGER REFERENCES sales_rep(id) ON DELETE SET NULL,
+    team       TEXT,
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE INDEX sales_rep_manager ON sales_rep(manager_id);
+
+CREATE TABLE customer (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('customer', 'prospect')),
+    industry     TEXT,
+    size_band    TEXT CHECK (size_band IN ('micro', 'small', 'medium', 'large', 'enterprise')),
+    country      TEXT,
+    region       TEXT,
+    city         TEXT,
+    postal_code  TEXT,
+    channel      TEXT NOT NULL CHECK (channel IN ('direct', 'wholesale', 'retail', 'online')),
+    owner_rep_id INTEGER REFERENCES sales_rep(id) ON DELETE SET NULL,
+    status       TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'exited')),
+    email        TEXT,
+    phone        TEXT,
+    website      TEXT,
+    created_on   TEXT NOT NULL,
+    updated_on   TEXT NOT NULL
+);
+CREATE INDEX customer_name ON customer(name COLLATE NOCASE, id);
+CREATE INDEX customer_owner ON customer(owner_rep_id, name COLLATE NOCASE);
+CREATE INDEX customer_country ON customer(country, region);
+
+CREATE TABLE contact (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    first_name  TEXT,
+    last_name   TEXT NOT NULL,
+    job_title   TEXT,
+    email       TEXT,
+    phone       TEXT,
+    is_primary  INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
+);
+CREATE INDEX contact_customer ON contact(customer_id);
+
+CREATE TABLE product_category (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE product (
+    id              INTEGER PRIMARY KEY,
+    code            TEXT NOT NULL UNIQUE,
+    name            TEXT NOT NULL,
+    category_id     INTEGER NOT NULL REFERENCES product_category(id),
+    list_price      INTEGER NOT NULL CHECK (list_price >= 0),
+    unit_cost       INTEGER NOT NULL CHECK (unit_cost >= 0),
+    currency        TEXT NOT NULL,
+    active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+CREATE INDEX product_category_id ON product(category_id);
+
+CREATE TABLE sales_order (
+    id             INTEGER PRIMARY KEY,
+    customer_id    INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    rep_id         INTEGER REFERENCES sales_rep(id) ON DELETE SET NULL,
+    order_date     TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('ordered', 'shipped', 'invoiced', 'paid', 'cancelled')),
+    shipped_on     TEXT,
+    invoiced_on    TEXT,
+    paid_on        TEXT,
+    cancelled_on   TEXT,
+    currency       TEXT NOT NULL,
+    notes          TEXT
+);
+CREATE INDEX sales_order_customer ON sales_order(customer_id, order_date);
+CREATE INDEX sales_order_rep ON sales_order(rep_id);
+
+-- Clustered by order: the lines of an order are stored together, no separate index needed.
+-- Products are never deleted once sold (they are deactivated), so no index on product_id.
+CREATE TABLE order_line (
+    order_id     INTEGER NOT NULL REFERENCES sales_order(id) ON DELETE CASCADE,
+    line_no      INTEGER NOT NULL,
+    product_id   INTEGER NOT NULL REFERENCES product(id),
+    quantity     INTEGER NOT NULL CHECK (quantity > 0),
+    unit_price   INTEGER NOT NULL CHECK (unit_price >= 0),
+    discount_bp  INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000),
+    unit_cost    INTEGER NOT NULL CHECK (unit_cost >= 0),
+    PRIMARY KEY (order_id, line_no)
+) WITHOUT ROWID;
+
+-- Revenue, cost and order count per customer and calendar month (yyyymm) of the order date,
+-- cancelled orders excluded. Kept current by OrderRepository in the transaction of every order
+-- write, so ABC, portfolio and forecast reports never rescan order lines.
+CREATE TABLE customer_month (
+    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    month       INTEGER NOT NULL,
+    revenue     INTEGER NOT NULL,
+    cost        INTEGER NOT NULL,
+    order_count INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, month)
+) WITHOUT ROWID;
+CREATE INDEX customer_month_month ON customer_month(month);
+)sql";
+
+using MigrationStep = std::string_view;
+
+constexpr std::array<MigrationStep, 1> kSteps{
+    kSchemaV1,
+};
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return static_cast<int>(kSteps.size());
+}
+
+void migrate(const Database& db)
+{
+    while (db.schemaVersion() < latestSchemaVersion()) {
+        WriteTransaction transaction(db);
+        // Read again under the write lock: another process may have migrated meanwhile.
+        const int version = db.schemaVersion();
+        if (version >= latestSchemaVersion()) {
+            break;
+        }
+        if (version < 0) {
+            throw StorageError(StorageFailure::NotCartera, "the schema version " + std::to_string(version) + " is not valid");
+        }
+        if (version == 0) {
+            db.execute("PRAGMA application_id=" + std::to_string(Database::kApplicationId));
+        }
+        db.execute(kSteps[static_cast<std::size_t>(version)]);
+        db.execute("PRAGMA user_version=" + std::to_string(version + 1));
+        transaction.commit();
+    }
+}
+
+} // namespace cartera::storage

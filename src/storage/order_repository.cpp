@@ -1,0 +1,296 @@
+#include "storage/order_repository.h"
+
+#include "storage/database.h"
+#include "storage/setting_repository.h"
+#include "storage/storage_error.h"
+
+namespace cartera::storage {
+
+using namespace cartera::domain;
+
+namespace {
+
+constexpr std::string_view kInsertOrder = R"sql(
+INSERT INTO sales_order (customer_id, rep_id, order_date, status, shipped_on, invoiced_on, paid_on,
+                         cancelled_on, currency, notes)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+)sql";
+
+constexpr std::string_view kInsertLine = R"sql(
+INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price, discount_bp, unit_cost)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+)sql";
+
+constexpr std::string_view kAddToMonth = R"sql(
+INSERT INTO customer_month (customer_id, month, revenue, cost, order_count) VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (customer_id, month) DO UPDATE SET revenue = revenue + excluded.revenue,
+       cost = cost + excluded.cost, order_count = order_count + excluded.order_count
+)sql";
+
+constexpr std::string_view kDropEmptyMonth = R"sql(
+DELETE FROM customer_month WHERE customer_id = ?1 AND month = ?2 AND order_count = 0
+)sql";
+
+// Line revenue rounded half up, as domain::lineAmount does for non-negative amounts.
+constexpr std::string_view kLineRevenue = "(l.quantity * l.unit_price * (10000 - l.discount_bp) + 5000) / 10000";
+
+std::string recomputedMonthsSql()
+{
+    return "SELECT o.customer_id, CAST(strftime('%Y%m', o.order_date) AS INTEGER) AS month,"
+           " SUM(" + std::string(kLineRevenue) + ") AS revenue, SUM(l.quantity * l.unit_cost) AS cost,"
+           " COUNT(DISTINCT o.id) AS order_count"
+           " FROM sales_order AS o JOIN order_line AS l ON l.order_id = o.id"
+           " WHERE o.status <> 'cancelled' GROUP BY o.customer_id, month";
+}
+
+void bindOptionalDate(Statement& s, int index, const std::optional<Date>& date)
+{
+    if (date) {
+        s.bind(index, date->toIso());
+    } else {
+        s.bindNull(index);
+    }
+}
+
+std::optional<Date> readOptionalDate(const Statement& s, int column)
+{
+    if (s.isNull(column)) {
+        return std::nullopt;
+    }
+    return Date::parseIso(s.text(column));
+}
+
+} // namespace
+
+OrderRepository::OrderRepository(const Database& db) : m_db(db) {}
+
+void OrderRepository::applyToMonthlyFigures(CustomerId customerId, const Date& orderDate, std::int64_t revenue,
+                                            std::int64_t cost, int sign)
+{
+    auto add = m_db.cached(kAddToMonth);
+    add->bind(1, customerId)
+        .bind(2, orderDate.monthKey())
+        .bind(3, sign * revenue)
+        .bind(4, sign * cost)
+        .bind(5, sign)
+        .run();
+    if (sign < 0) {
+        auto drop = m_db.cached(kDropEmptyMonth);
+        drop->bind(1, customerId).bind(2, orderDate.monthKey()).run();
+    }
+}
+
+void OrderRepository::insert(Order& order)
+{
+    if (auto valid = validateOrder(order); !valid) {
+        throw StorageError(StorageFailure::Constraint, "order: " + valid.error().describe());
+    }
+    if (!m_currency) {
+        m_currency = SettingRepository(m_db).currency();
+    }
+    const auto currency = *m_currency;
+    if (!(order.currency == currency)) {
+        throw StorageError(StorageFailure::Constraint, "order: currency " + order.currency.str() +
+                                                           " differs from the portfolio currency " + currency.str());
+    }
+    WriteTransaction transaction(m_db);
+    {
+        auto s = m_db.cached(kInsertOrder);
+        s->bind(1, order.customerId)
+            .bind(2, order.repId)
+            .bind(3, order.orderDate.toIso())
+            .bind(4, kOrderStatusCodes.code(order.status));
+        bindOptionalDate(*s, 5, order.shippedDate);
+        bindOptionalDate(*s, 6, order.invoicedDate);
+        bindOptionalDate(*s, 7, order.paidDate);
+        bindOptionalDate(*s, 8, order.cancelledDate);
+        s->bind(9, order.currency.str()).bindTextOrNull(10, order.notes);
+        s->run();
+    }
+    order.id = m_db.lastInsertId();
+    {
+        auto s = m_db.cached(kInsertLine);
+        int lineNo = 0;
+        for (auto& line : order.lines) {
+            line.lineNo = ++lineNo;
+            s->bind(1, order.id)
+                .bind(2, line.lineNo)
+                .bind(3, line.productId)
+                .bind(4, line.quantity)
+                .bind(5, line.unitPriceMinor)
+                .bind(6, line.discountBasisPoints)
+                .bind(7, line.unitCostMinor)
+                .run();
+        }
+    }
+    if (order.countsAsSales()) {
+        applyToMonthlyFigures(order.customerId, order.orderDate, order.revenueMinor(), order.costMinor(), +1);
+    }
+    transaction.commit();
+}
+
+void OrderRepository::setStatus(OrderId id, OrderStatus status, Date date)
+{
+    WriteTransaction transaction(m_db);
+    auto order = find(id);
+    if (!order) {
+        throw StorageError(StorageFailure::NotFound, "order " + std::to_string(id) + " does not exist");
+    }
+    if (order->status == OrderStatus::Paid || order->status == OrderStatus::Cancelled) {
+        if (status != order->status) {
+            throw StorageError(StorageFailure::Constraint, "order " + std::to_string(id) + " is already " +
+                                                               std::string(kOrderStatusCodes.code(order->status)) +
+                                                               " and cannot change status");
+        }
+    }
+    const bool countedBefore = order->countsAsSales();
+    order->status = status;
+    switch (status) {
+    case OrderStatus::Shipped:
+        order->shippedDate = date;
+        break;
+    case OrderStatus::Invoiced:
+        order->invoicedDate = date;
+        order->shippedDate = order->shippedDate.value_or(date);
+        break;
+    case OrderStatus::Paid:
+        order->paidDate = date;
+        order->invoicedDate = order->invoicedDate.value_or(date);
+        order->shippedDate = order->shippedDate.value_or(date);
+        break;
+    case OrderStatus::Cancelled:
+        order->cancelledDate = date;
+        break;
+    case OrderStatus::Ordered:
+        break;
+    }
+    if (auto valid = validateOrder(*order); !valid) {
+        throw StorageError(StorageFailure::Constraint, "order " + std::to_string(id) + ": " + valid.error().describe());
+    }
+    auto s = m_db.cached(
+        "UPDATE sales_order SET status = ?1, shipped_on = ?2, invoiced_on = ?3, paid_on = ?4, cancelled_on = ?5"
+        " WHERE id = ?6");
+    s->bind(1, kOrderStatusCodes.code(status));
+    bindOptionalDate(*s, 2, order->shippedDate);
+    bindOptionalDate(*s, 3, order->invoicedDate);
+    bindOptionalDate(*s, 4, order->paidDate);
+    bindOptionalDate(*s, 5, order->cancelledDate);
+    s->bind(6, id).run();
+    if (countedBefore && !order->countsAsSales()) {
+        applyToMonthlyFigures(order->customerId, order->orderDate, order->revenueMinor(), order->costMinor(), -1);
+    }
+    transaction.commit();
+}
+
+void OrderRepository::remove(OrderId id)
+{
+    WriteTransaction transaction(m_db);
+    auto order = find(id);
+    if (!order) {
+        throw StorageError(StorageFailure::NotFound, "order " + std::to_string(id) + " does not exist");
+    }
+    auto s = m_db.cached("DELETE FROM sales_order WHERE id = ?1");
+    s->bind(1, id).run();
+    if (order->countsAsSales()) {
+        applyToMonthlyFigures(order->customerId, order->orderDate, order->revenueMinor(), order->costMinor(), -1);
+    }
+    transaction.commit();
+}
+
+std::optional<Order> OrderRepository::find(OrderId id) const
+{
+    auto s = m_db.cached(
+        "SELECT id, customer_id, rep_id, order_date, status, shipped_on, invoiced_on, paid_on, cancelled_on,"
+        " currency, notes FROM sales_order WHERE id = ?1");
+    s->bind(1, id);
+    if (!s->step()) {
+        return std::nullopt;
+    }
+    Order order;
+    order.id = s->int64(0);
+    order.customerId = s->int64(1);
+    order.repId = s->optionalInt64(2);
+    order.orderDate = Date::parseIso(s->text(3)).value_or(Date{});
+    order.status = kOrderStatusCodes.parse(s->text(4)).value_or(OrderStatus::Ordered);
+    order.shippedDate = readOptionalDate(*s, 5);
+    order.invoicedDate = readOptionalDate(*s, 6);
+    order.paidDate = readOptionalDate(*s, 7);
+    order.cancelledDate = readOptionalDate(*s, 8);
+    order.currency = CurrencyCode::parse(s->text(9)).value_or(CurrencyCode{});
+    order.notes = s->text(10);
+
+    auto lines = m_db.cached(
+        "SELECT line_no, product_id, quantity, unit_price, discount_bp, unit_cost FROM order_line"
+        " WHERE order_id = ?1 ORDER BY line_no");
+    lines->bind(1, id);
+    while (lines->step()) {
+        order.lines.push_back(OrderLine{lines->int32(0), lines->int64(1), lines->int64(2), lines->int64(3),
+                                        lines->int32(4), lines->int64(5)});
+    }
+    return order;
+}
+
+std::vector<OrderSummary> OrderRepository::forCustomer(CustomerId customerId) const
+{
+    auto s = m_db.cached("SELECT o.id, o.order_date, o.status, SUM(" + std::string(kLineRevenue) +
+                         "), SUM(l.quantity * l.unit_cost), COUNT(*)"
+                         " FROM sales_order AS o JOIN order_line AS l ON l.order_id = o.id"
+                         " WHERE o.customer_id = ?1 GROUP BY o.id ORDER BY o.order_date DESC, o.id DESC");
+    s->bind(1, customerId);
+    std::vector<OrderSummary> result;
+    while (s->step()) {
+        OrderSummary row;
+        row.id = s->int64(0);
+        row.orderDate = Date::parseIso(s->text(1)).value_or(Date{});
+        row.status = kOrderStatusCodes.parse(s->text(2)).value_or(OrderStatus::Ordered);
+        row.revenueMinor = s->int64(3);
+        row.costMinor = s->int64(4);
+        row.lineCount = s->int32(5);
+        result.push_back(row);
+    }
+    return result;
+}
+
+std::vector<MonthlyFigure> OrderRepository::monthlyFigures(CustomerId customerId) const
+{
+    auto s = m_db.cached(
+        "SELECT month, revenue, cost, order_count FROM customer_month WHERE customer_id = ?1 ORDER BY month");
+    s->bind(1, customerId);
+    std::vector<MonthlyFigure> result;
+    while (s->step()) {
+        result.push_back({s->int32(0), s->int64(1), s->int64(2), s->int64(3)});
+    }
+    return result;
+}
+
+std::int64_t OrderRepository::revenueBetween(CustomerId customerId, int fromMonth, int toMonth) const
+{
+    auto s = m_db.cached(
+        "SELECT COALESCE(SUM(revenue), 0) FROM customer_month WHERE customer_id = ?1 AND month BETWEEN ?2 AND ?3");
+    s->bind(1, customerId).bind(2, fromMonth).bind(3, toMonth);
+    return s->step() ? s->int64(0) : 0;
+}
+
+void OrderRepository::rebuildMonthlyFigures()
+{
+    WriteTransaction transaction(m_db);
+    m_db.execute("DELETE FROM customer_month");
+    m_db.execute("INSERT INTO customer_month (customer_id, month, revenue, cost, order_count) " +
+                 recomputedMonthsSql());
+    transaction.commit();
+}
+
+std::int64_t OrderRepository::countMonthlyFigureMismatches() const
+{
+    const std::string sql = "WITH fresh AS (" + recomputedMonthsSql() + ")"
+        " SELECT (SELECT count(*) FROM fresh AS f LEFT JOIN customer_month AS m"
+        "          ON m.customer_id = f.customer_id AND m.month = f.month"
+        "          WHERE m.customer_id IS NULL OR m.revenue <> f.revenue OR m.cost <> f.cost"
+        "             OR m.order_count <> f.order_count)"
+        "      + (SELECT count(*) FROM customer_month AS m LEFT JOIN fresh AS f"
+        "          ON m.customer_id = f.customer_id AND m.month = f.month WHERE f.customer_id IS NULL)";
+    auto s = m_db.prepare(sql);
+    return s.step() ? s.int64(0) : 0;
+}
+
+} // namespace cartera::storage

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "domain/date.h"
+#include "domain/order.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace cartera::storage {
+
+class Database;
+
+/// Revenue, cost and order count of one customer in one calendar month.
+struct MonthlyFigure final {
+    int month = 0;  ///< yyyymm
+    std::int64_t revenueMinor = 0;
+    std::int64_t costMinor = 0;
+    std::int64_t orderCount = 0;
+
+    friend bool operator==(const MonthlyFigure&, const MonthlyFigure&) = default;
+};
+
+/// An order as a list shows it.
+struct OrderSummary final {
+    domain::OrderId id = 0;
+    domain::Date orderDate;
+    domain::OrderStatus status = domain::OrderStatus::Ordered;
+    std::int64_t revenueMinor = 0;
+    std::int64_t costMinor = 0;
+    int lineCount = 0;
+};
+
+/// Orders with their lines. Every write also updates the customer's monthly figures
+/// (table customer_month) in the same transaction, so reports read current totals.
+class OrderRepository final {
+public:
+    explicit OrderRepository(const Database& db);
+
+    /// Validates and saves a new order with its lines; sets order.id. The order must be in the
+    /// portfolio currency. Throws StorageError (Constraint) with the validation message.
+    void insert(domain::Order& order);
+    /// Moves the order to status on date (the date of that step).
+    void setStatus(domain::OrderId id, domain::OrderStatus status, domain::Date date);
+    void remove(domain::OrderId id);
+
+    [[nodiscard]] std::optional<domain::Order> find(domain::OrderId id) const;
+    /// The customer's orders, newest first.
+    [[nodiscard]] std::vector<OrderSummary> forCustomer(domain::CustomerId customerId) const;
+
+    /// The customer's monthly figures, oldest month first.
+    [[nodiscard]] std::vector<MonthlyFigure> monthlyFigures(domain::CustomerId customerId) const;
+    /// Revenue of the customer in months [fromMonth, toMonth] (yyyymm, inclusive).
+    [[nodiscard]] std::int64_t revenueBetween(domain::CustomerId customerId, int fromMonth, int toMonth) const;
+    /// Recomputes every monthly figure from the order lines (repair after an outside edit).
+    void rebuildMonthlyFigures();
+    /// Customer-months whose stored figures differ from a recomputation; 0 when consistent.
+    [[nodiscard]] std::int64_t countMonthlyFigureMismatches() const;
+
+private:
+    /// Adds (sign = +1) or removes (sign = -1) an order's contribution to its month.
+    void applyToMonthlyFigures(domain::CustomerId customerId, const domain::Date& orderDate, std::int64_t revenue,
+                               std::int64_t cost, int sign);
+
+    const Database& m_db;
+    /// The portfolio currency, read once: it is fixed when the portfolio is created.
+    mutable std::optional<domain::CurrencyCode> m_currency;
+};
+
+} // namespace cartera::storage
