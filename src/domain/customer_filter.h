@@ -16,7 +16,9 @@ enum class CustomerSortKey {
     Country,
     Channel,
     Owner,
-    Revenue12m,
+    Kind,
+    Industry,
+    Status,
     Count
 };
 

@@ -180,8 +180,13 @@ std::string_view orderByFor(CustomerSortKey key)
         return "c.channel";
     case CustomerSortKey::Owner:
         return "r.name";
+    case CustomerSortKey::Kind:
+        return "c.kind";
+    case CustomerSortKey::Industry:
+        return "c.industry COLLATE NOCASE";
+    case CustomerSortKey::Status:
+        return "c.status";
     case CustomerSortKey::Name:
-    case CustomerSortKey::Revenue12m:
     case CustomerSortKey::Count:
         break;
     }
