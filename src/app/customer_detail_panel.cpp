@@ -5,6 +5,7 @@
 #include "services/customer_overview.h"
 #include "services/portfolio.h"
 
+#include <QDate>
 #include <QLocale>
 #include <QTextBrowser>
 #include <QVBoxLayout>
