@@ -53,17 +53,17 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 1);
-    m_splitter->setSizes({160, 820, 380});
+    m_splitter->setSizes({140, 930, 330});
 
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     if (m_portfolio->settings().isDemo()) {
-        auto* banner = new QLabel(tr("This is a demo portfolio with invented customers. Explore freely; to work with "
-                                     "your own data, choose File > Open Database or create a new portfolio."));
+        auto* banner = new QLabel(tr("This is a demo portfolio with invented customers: explore freely. To work with "
+                                     "your own portfolio, choose File > Open Database."));
         banner->setObjectName(QStringLiteral("demoBanner"));
-        banner->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+        banner->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         banner->setStyleSheet(QStringLiteral("QLabel#demoBanner { background: #fff4ce; color: #5c4400; padding: 6px 10px; "
                                              "border-bottom: 1px solid #e0c97a; }"));
         layout->addWidget(banner);
