@@ -41,7 +41,8 @@ void ReportOutput::write(const exchange::ReportTable& table) const
     std::error_code ec;
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
-        std::filesystem::remove(temporary, ec);
+        std::error_code ignored;  // keep ec: it says why the rename failed
+        std::filesystem::remove(temporary, ignored);
         throw CommandError(kExitBadInput, "cannot write " + path + ": " + ec.message());
     }
 }

@@ -1,6 +1,7 @@
 #include "cli/cli_support.h"
 
 #include <iostream>
+#include <limits>
 
 namespace cartera::cli {
 
@@ -51,8 +52,10 @@ void addCustomersCommand(CLI::App& app)
         ->check(CLI::IsMember({"name", "code", "city", "country", "channel", "owner"}))
         ->capture_default_str();
     command->add_flag("--desc", o->descending, "Sort descending");
-    command->add_option("--limit", o->limit, "At most N rows (0 = all)")->check(CLI::NonNegativeNumber)->capture_default_str();
-    command->add_option("--offset", o->offset, "Skip the first N rows")->check(CLI::NonNegativeNumber);
+    // Range over int64, not NonNegativeNumber: its message printed the largest double in full.
+    const CLI::Range nonNegative(std::int64_t{0}, std::numeric_limits<std::int64_t>::max());
+    command->add_option("--limit", o->limit, "At most N rows (0 = all)")->check(nonNegative)->capture_default_str();
+    command->add_option("--offset", o->offset, "Skip the first N rows")->check(nonNegative);
     o->output.addOptions(*command);
     command->callback([o] {
         CustomerFilter filter;

@@ -1,10 +1,34 @@
 #include "cli/cli_support.h"
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 namespace cartera::cli {
 
 namespace {
+
+/// The first line of a multi-line report and how many more there are: errors take one line.
+std::string firstProblem(const std::string& report)
+{
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < report.size()) {
+        auto end = report.find('\n', start);
+        if (end == std::string::npos) {
+            end = report.size();
+        }
+        if (end > start) {
+            lines.push_back(report.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+    if (lines.empty()) {
+        return report;
+    }
+    return lines.size() == 1 ? lines.front()
+                             : lines.front() + " (and " + std::to_string(lines.size() - 1) + " more problems)";
+}
 
 void addInfoCommand(CLI::App& app)
 {
@@ -49,7 +73,7 @@ void addCheckCommand(CLI::App& app)
         const auto integrity = portfolio->database().integrityReport();
         const auto mismatches = portfolio->orders().countMonthlyFigureMismatches();
         if (integrity != "ok") {
-            throw CommandError(kExitBadInput, *db + " failed the integrity check: " + integrity);
+            throw CommandError(kExitBadInput, *db + " failed the integrity check: " + firstProblem(integrity));
         }
         if (mismatches != 0) {
             throw CommandError(kExitBadInput, *db + ": " + std::to_string(mismatches) +

@@ -3,6 +3,7 @@
 #include "services/demo_portfolio.h"
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 namespace cartera::cli {
@@ -25,14 +26,22 @@ void addDemoCommand(CLI::App& app)
     command->add_option("--seed", options->seed, "Random seed; the same seed and date give the same file")
         ->capture_default_str();
     command->add_option("--out", options->out, "The new database file")->required();
-    command->add_option("--as-of", options->asOf, "The demo's today, YYYY-MM-DD (default: today)");
+    auto* asOfOption = command->add_option("--as-of", options->asOf, "The demo's today, YYYY-MM-DD (default: today)");
     command->add_flag("--replace", options->replace, "Replace FILE if it exists");
     command->add_flag("--quiet", options->quiet, "Print nothing on success");
-    command->callback([options] {
+    command->callback([options, asOfOption] {
+        if (options->out.empty()) {
+            throw CommandError(kExitUsage, "--out: the name of the new database file is empty");
+        }
+        std::error_code ec;
+        if (std::filesystem::is_directory(options->out, ec)) {
+            throw CommandError(kExitBadInput, "--out: " + options->out + " is a folder; give the name of a new file");
+        }
         services::DemoOptions demo;
         demo.customers = options->customers;
         demo.seed = options->seed;
-        if (!options->asOf.empty()) {
+        // Test the option, not the text: an explicit empty --as-of "" is an error, not "today".
+        if (asOfOption->count() > 0) {
             const auto date = domain::Date::parseIso(options->asOf);
             if (!date) {
                 throw CommandError(kExitUsage, "--as-of: '" + options->asOf + "' is not a date in the form YYYY-MM-DD");

@@ -17,6 +17,13 @@ int main(int argc, char** argv)
     addDatabaseCommands(app);
     addCustomerCommands(app);
 
+    // CLI11 reports an unknown first word as "A subcommand is required"; name it instead.
+    if (argc > 1 && argv[1][0] != '-' &&
+        app.get_subcommands([&](const CLI::App* command) { return command->check_name(argv[1]); }).empty()) {
+        std::cerr << "cartera-cli: '" << argv[1] << "' is not a command (see cartera-cli --help)\n";
+        return kExitUsage;
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -18,6 +18,18 @@ bool parseNumber(std::string_view text, int& out)
     return ec == std::errc() && ptr == end;
 }
 
+/// The time after a date: "HH:MM", then seconds, fractions and a zone ("00:00:00.000",
+/// "13:45:00Z", "10:00:00+02:00"). Only the shape is checked; the time itself is ignored.
+bool isTimeOfDay(std::string_view text)
+{
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (text.size() < 5 || !digit(text[0]) || !digit(text[1]) || text[2] != ':' || !digit(text[3]) ||
+        !digit(text[4])) {
+        return false;
+    }
+    return text.find_first_not_of("0123456789:.Z+- ", 5) == std::string_view::npos;
+}
+
 } // namespace
 
 std::optional<Date> Date::parseIso(std::string_view text)
@@ -25,7 +37,7 @@ std::optional<Date> Date::parseIso(std::string_view text)
     if (text.size() < 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
     }
-    if (text.size() > 10 && text[10] != ' ' && text[10] != 'T') {
+    if (text.size() > 10 && ((text[10] != ' ' && text[10] != 'T') || !isTimeOfDay(text.substr(11)))) {
         return std::nullopt;
     }
     int y = 0;

@@ -70,12 +70,15 @@ std::optional<Money> Money::parseDecimal(std::string_view text, CurrencyCode cur
         i = 1;
     }
     const int digits = currency.minorDigits();
-    std::int64_t units = 0;
+    // 128-bit accumulators, bounded digit by digit, so no amount of digits can overflow; the
+    // result must then fit in int64 (down to INT64_MIN for a negative amount).
+    const Int128 largest = negative ? -static_cast<Int128>(std::numeric_limits<std::int64_t>::min())
+                                    : static_cast<Int128>(std::numeric_limits<std::int64_t>::max());
+    Int128 units = 0;
     std::int64_t fraction = 0;
     int fractionDigits = 0;
     bool seenPoint = false;
     bool seenDigit = false;
-    constexpr std::int64_t limit = std::numeric_limits<std::int64_t>::max() / 1000;
     for (; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '.') {
@@ -95,10 +98,10 @@ std::optional<Money> Money::parseDecimal(std::string_view text, CurrencyCode cur
             }
             fraction = fraction * 10 + (c - '0');
         } else {
-            if (units > limit) {
+            units = units * 10 + (c - '0');
+            if (units > largest) {
                 return std::nullopt;
             }
-            units = units * 10 + (c - '0');
         }
     }
     if (!seenDigit) {
@@ -107,9 +110,12 @@ std::optional<Money> Money::parseDecimal(std::string_view text, CurrencyCode cur
     for (int d = fractionDigits; d < digits; ++d) {
         fraction *= 10;
     }
-    std::int64_t scale = digits == 0 ? 1 : 100;
-    std::int64_t minor = units * scale + fraction;
-    return Money{negative ? -minor : minor, currency};
+    const Int128 scale = digits == 0 ? 1 : 100;
+    const Int128 minor = units * scale + fraction;
+    if (minor > largest) {
+        return std::nullopt;
+    }
+    return Money{static_cast<std::int64_t>(negative ? -minor : minor), currency};
 }
 
 std::int64_t lineAmount(std::int64_t quantity, std::int64_t unitPriceMinor, int discountBasisPoints)
