@@ -9,14 +9,15 @@ using namespace cartera::domain;
 
 namespace {
 
+// Text is bound without copying: the contact outlives the statement's run.
 void bindContact(Statement& s, const Contact& c)
 {
     s.bind(1, c.customerId)
-        .bindTextOrNull(2, c.firstName)
-        .bind(3, c.lastName)
-        .bindTextOrNull(4, c.jobTitle)
-        .bindTextOrNull(5, c.email)
-        .bindTextOrNull(6, c.phone)
+        .bindStaticOrNull(2, c.firstName)
+        .bindStatic(3, c.lastName)
+        .bindStaticOrNull(4, c.jobTitle)
+        .bindStaticOrNull(5, c.email)
+        .bindStaticOrNull(6, c.phone)
         .bind(7, c.primary ? 1 : 0);
 }
 

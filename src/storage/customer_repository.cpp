@@ -1,9 +1,12 @@
 #include "storage/customer_repository.h"
 
 #include "storage/database.h"
+#include "storage/iso_date.h"
 #include "storage/storage_error.h"
 
 #include <sqlite3.h>
+
+#include <algorithm>
 
 namespace cartera::storage {
 
@@ -30,30 +33,38 @@ SELECT id, code, name, kind, industry, size_band, country, region, city, postal_
 FROM customer
 )sql";
 
-// Text is bound without copying: the customer outlives the statement's run.
-void bindCustomer(Statement& s, const Customer& c)
+/// The customer's dates as text, kept alive by the caller while the statement runs.
+struct CustomerDates final {
+    explicit CustomerDates(const Customer& c) : created(c.created), updated(c.updated) {}
+    IsoDate created;
+    IsoDate updated;
+};
+
+// Text is bound without copying: the customer, its dates and the static enumeration codes
+// outlive the statement's run.
+void bindCustomer(Statement& s, const Customer& c, const CustomerDates& dates)
 {
     s.bindStatic(1, c.code)
         .bindStatic(2, c.name)
-        .bind(3, kCustomerKindCodes.code(c.kind))
-        .bindTextOrNull(4, c.industry);
+        .bindStatic(3, kCustomerKindCodes.code(c.kind))
+        .bindStaticOrNull(4, c.industry);
     if (c.sizeBand) {
-        s.bind(5, kSizeBandCodes.code(*c.sizeBand));
+        s.bindStatic(5, kSizeBandCodes.code(*c.sizeBand));
     } else {
         s.bindNull(5);
     }
-    s.bindTextOrNull(6, c.country)
-        .bindTextOrNull(7, c.region)
-        .bindTextOrNull(8, c.city)
-        .bindTextOrNull(9, c.postalCode)
-        .bind(10, kSalesChannelCodes.code(c.channel))
+    s.bindStaticOrNull(6, c.country)
+        .bindStaticOrNull(7, c.region)
+        .bindStaticOrNull(8, c.city)
+        .bindStaticOrNull(9, c.postalCode)
+        .bindStatic(10, kSalesChannelCodes.code(c.channel))
         .bind(11, c.ownerRepId)
-        .bind(12, kCustomerStatusCodes.code(c.status))
-        .bindTextOrNull(13, c.email)
-        .bindTextOrNull(14, c.phone)
-        .bindTextOrNull(15, c.website)
-        .bind(16, c.created.toIso())
-        .bind(17, c.updated.toIso());
+        .bindStatic(12, kCustomerStatusCodes.code(c.status))
+        .bindStaticOrNull(13, c.email)
+        .bindStaticOrNull(14, c.phone)
+        .bindStaticOrNull(15, c.website)
+        .bindStatic(16, dates.created.view())
+        .bindStatic(17, dates.updated.view());
 }
 
 Customer readCustomer(const Statement& s)
@@ -201,7 +212,8 @@ void CustomerRepository::insert(Customer& customer)
 {
     withDuplicateCodeMessage(customer.code, [&] {
         auto s = m_db.cached(kInsert);
-        bindCustomer(*s, customer);
+        const CustomerDates dates(customer);
+        bindCustomer(*s, customer, dates);
         s->run();
         customer.id = m_db.lastInsertId();
     });
@@ -211,7 +223,8 @@ void CustomerRepository::update(const Customer& customer)
 {
     withDuplicateCodeMessage(customer.code, [&] {
         auto s = m_db.cached(kUpdate);
-        bindCustomer(*s, customer);
+        const CustomerDates dates(customer);
+        bindCustomer(*s, customer, dates);
         s->bind(18, customer.id);
         s->run();
     });
@@ -272,7 +285,9 @@ std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filt
     s.bind(static_cast<int>(sql.texts.size() + 1), static_cast<std::int64_t>(limit));
     s.bind(static_cast<int>(sql.texts.size() + 2), offset);
     std::vector<CustomerListRow> rows;
-    rows.reserve(static_cast<std::size_t>(limit > 0 ? limit : 0));
+    // limit is a ceiling, not a size: a caller may ask for "everything" with a huge limit, so
+    // reserve no more than a page (reserving limit rows threw std::bad_alloc past ~1e9).
+    rows.reserve(static_cast<std::size_t>(std::clamp(limit, 0, 1000)));
     while (s.step()) {
         CustomerListRow row;
         row.id = s.int64(0);

@@ -37,7 +37,15 @@ enum class OpenMode {
 /// Tuning for one-off bulk writers (demo generation into a fresh file). Never for a user's
 /// database: it trades crash safety for speed.
 struct BulkLoadSettings final {
-    int cacheMebibytes = 256;
+    /// Page cache while loading: holds the growing tables' last pages and spares writes.
+    int cacheMebibytes = 64;
+    int pageSize = 8192;
+    /// Page cache, and so the sorter's run size, while building the deferred indexes: runs that fit
+    /// in the CPU caches sort several times faster than one huge in-memory run, and the sorter's
+    /// helper threads work on separate runs.
+    int indexBuildCacheMebibytes = 4;
+    /// Helper threads SQLite's sorter may use while building the deferred indexes.
+    int sorterThreads = 2;
 };
 
 /// One connection to a Cartera database file: every connection has foreign keys on, WAL
@@ -55,8 +63,10 @@ public:
     static constexpr int kBusyTimeoutMs = 5000;
 
     static Database open(const std::filesystem::path& path, OpenMode mode);
-    /// A fresh file for bulk loading: journal off, no syncs; the caller renames it into place
-    /// once complete, so a crash leaves only a stray temporary file.
+    /// A fresh file for bulk loading: journal off, no syncs, foreign keys and CHECK constraints
+    /// not enforced (the loader must write valid data; PRAGMA integrity_check and
+    /// foreign_key_check verify it afterwards); the caller renames it into place once complete,
+    /// so a crash leaves only a stray temporary file.
     static Database createForBulkLoad(const std::filesystem::path& path, BulkLoadSettings settings);
 
     ~Database();
@@ -97,6 +107,7 @@ private:
     std::filesystem::path m_path;
     bool m_readOnly = false;
     std::vector<std::string> m_deferredIndexes;  ///< CREATE INDEX statements a bulk load runs at the end
+    BulkLoadSettings m_bulkLoad;                 ///< for building the deferred indexes
 };
 
 /// BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless committed. IMMEDIATE takes

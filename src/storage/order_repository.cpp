@@ -1,8 +1,12 @@
 #include "storage/order_repository.h"
 
 #include "storage/database.h"
+#include "storage/iso_date.h"
+#include "storage/multi_row_insert.h"
 #include "storage/setting_repository.h"
 #include "storage/storage_error.h"
+
+#include <algorithm>
 
 namespace cartera::storage {
 
@@ -16,16 +20,32 @@ INSERT INTO sales_order (customer_id, rep_id, order_date, status, shipped_on, in
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 )sql";
 
-constexpr std::string_view kInsertLine = R"sql(
+// Lines and monthly figures are written many rows per statement (MultiRowInsert): the VALUES
+// rows follow the head, the ON CONFLICT clause follows the rows.
+constexpr std::string_view kInsertLineHead = R"sql(
 INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price, discount_bp, unit_cost)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-)sql";
+VALUES)sql";
+constexpr int kLineColumns = 7;
 
-constexpr std::string_view kAddToMonth = R"sql(
-INSERT INTO customer_month (customer_id, month, revenue, cost, order_count) VALUES (?1, ?2, ?3, ?4, ?5)
+constexpr std::string_view kAddToMonthHead = R"sql(
+INSERT INTO customer_month (customer_id, month, revenue, cost, order_count) VALUES)sql";
+constexpr int kMonthColumns = 5;
+constexpr std::string_view kAddToMonthTail = R"sql(
 ON CONFLICT (customer_id, month) DO UPDATE SET revenue = revenue + excluded.revenue,
        cost = cost + excluded.cost, order_count = order_count + excluded.order_count
 )sql";
+
+const MultiRowInsert& lineInsert()
+{
+    static const MultiRowInsert insert(kInsertLineHead, kLineColumns);
+    return insert;
+}
+
+const MultiRowInsert& addToMonth()
+{
+    static const MultiRowInsert insert(kAddToMonthHead, kMonthColumns, kAddToMonthTail);
+    return insert;
+}
 
 constexpr std::string_view kDropEmptyMonth = R"sql(
 DELETE FROM customer_month WHERE customer_id = ?1 AND month = ?2 AND order_count = 0
@@ -46,10 +66,71 @@ std::string recomputedMonthsSql()
 void bindOptionalDate(Statement& s, int index, const std::optional<Date>& date)
 {
     if (date) {
-        s.bind(index, date->toIso());
+        s.bind(index, IsoDate(*date).view());
     } else {
         s.bindNull(index);
     }
+}
+
+/// Revenue, cost and order count of the orders of one customer-month, summed before writing.
+struct MonthTotal final {
+    CustomerId customerId = 0;
+    int month = 0;
+    std::int64_t revenue = 0;
+    std::int64_t cost = 0;
+    int orders = 0;
+};
+
+/// Sums orders per customer-month. A customer's orders usually come in date order, so the total
+/// to add to is almost always the last one; a linear search from the back stays cheap.
+class MonthTotals final {
+public:
+    void add(const Order& order)
+    {
+        const int month = order.orderDate.monthKey();
+        auto found = std::find_if(m_totals.rbegin(), m_totals.rend(), [&](const MonthTotal& t) {
+            return t.month == month && t.customerId == order.customerId;
+        });
+        if (found == m_totals.rend()) {
+            m_totals.push_back({order.customerId, month});
+            found = m_totals.rbegin();
+        }
+        found->revenue += order.revenueMinor();
+        found->cost += order.costMinor();
+        ++found->orders;
+    }
+
+    [[nodiscard]] const std::vector<MonthTotal>& totals() const { return m_totals; }
+
+private:
+    std::vector<MonthTotal> m_totals;
+};
+
+void bindMonthTotal(Statement& s, int first, const MonthTotal& total)
+{
+    s.bind(first, total.customerId)
+        .bind(first + 1, total.month)
+        .bind(first + 2, total.revenue)
+        .bind(first + 3, total.cost)
+        .bind(first + 4, total.orders);
+}
+
+/// One order line with the id of its order, as written.
+struct LineRow final {
+    OrderId orderId;
+    const OrderLine* line;
+};
+
+void bindLine(Statement& s, int first, const LineRow& row)
+{
+    const OrderLine& line = *row.line;
+    s.bind(first, row.orderId)
+        .bind(first + 1, line.lineNo)
+        .bind(first + 2, line.productId)
+        .bind(first + 3, line.quantity)
+        .bind(first + 4, line.unitPriceMinor)
+        .bind(first + 5, line.discountBasisPoints)
+        .bind(first + 6, line.unitCostMinor);
 }
 
 std::optional<Date> readOptionalDate(const Statement& s, int column)
@@ -67,20 +148,15 @@ OrderRepository::OrderRepository(const Database& db) : m_db(db) {}
 void OrderRepository::applyToMonthlyFigures(CustomerId customerId, const Date& orderDate, std::int64_t revenue,
                                             std::int64_t cost, int sign)
 {
-    auto add = m_db.cached(kAddToMonth);
-    add->bind(1, customerId)
-        .bind(2, orderDate.monthKey())
-        .bind(3, sign * revenue)
-        .bind(4, sign * cost)
-        .bind(5, sign)
-        .run();
+    const MonthTotal total{customerId, orderDate.monthKey(), sign * revenue, sign * cost, sign};
+    addToMonth().write(m_db, std::span(&total, 1), bindMonthTotal);
     if (sign < 0) {
         auto drop = m_db.cached(kDropEmptyMonth);
         drop->bind(1, customerId).bind(2, orderDate.monthKey()).run();
     }
 }
 
-void OrderRepository::insert(Order& order)
+void OrderRepository::checkInsertable(const Order& order)
 {
     if (auto valid = validateOrder(order); !valid) {
         throw StorageError(StorageFailure::Constraint, "order: " + valid.error().describe());
@@ -88,44 +164,57 @@ void OrderRepository::insert(Order& order)
     if (!m_currency) {
         m_currency = SettingRepository(m_db).currency();
     }
-    const auto currency = *m_currency;
-    if (!(order.currency == currency)) {
+    if (!(order.currency == *m_currency)) {
         throw StorageError(StorageFailure::Constraint, "order: currency " + order.currency.str() +
-                                                           " differs from the portfolio currency " + currency.str());
+                                                           " differs from the portfolio currency " + m_currency->str());
     }
-    WriteTransaction transaction(m_db);
+}
+
+void OrderRepository::writeOrder(Order& order)
+{
     {
         auto s = m_db.cached(kInsertOrder);
+        const std::string currency = order.currency.str();
+        // Texts with static storage or alive until run() returns are bound without copies.
         s->bind(1, order.customerId)
             .bind(2, order.repId)
-            .bind(3, order.orderDate.toIso())
-            .bind(4, kOrderStatusCodes.code(order.status));
+            .bind(3, IsoDate(order.orderDate).view())
+            .bindStatic(4, kOrderStatusCodes.code(order.status));
         bindOptionalDate(*s, 5, order.shippedDate);
         bindOptionalDate(*s, 6, order.invoicedDate);
         bindOptionalDate(*s, 7, order.paidDate);
         bindOptionalDate(*s, 8, order.cancelledDate);
-        s->bind(9, order.currency.str()).bindTextOrNull(10, order.notes);
-        s->run();
+        s->bindStatic(9, currency).bindStaticOrNull(10, order.notes).run();
     }
     order.id = m_db.lastInsertId();
-    {
-        auto s = m_db.cached(kInsertLine);
+}
+
+void OrderRepository::insert(Order& order)
+{
+    insertMany(std::span<Order>(&order, 1));
+}
+
+void OrderRepository::insertMany(std::span<Order> orders)
+{
+    for (const auto& order : orders) {
+        checkInsertable(order);
+    }
+    WriteTransaction transaction(m_db);
+    MonthTotals months;
+    std::vector<LineRow> lines;
+    for (auto& order : orders) {
+        writeOrder(order);
         int lineNo = 0;
         for (auto& line : order.lines) {
             line.lineNo = ++lineNo;
-            s->bind(1, order.id)
-                .bind(2, line.lineNo)
-                .bind(3, line.productId)
-                .bind(4, line.quantity)
-                .bind(5, line.unitPriceMinor)
-                .bind(6, line.discountBasisPoints)
-                .bind(7, line.unitCostMinor)
-                .run();
+            lines.push_back({order.id, &line});
+        }
+        if (order.countsAsSales()) {
+            months.add(order);
         }
     }
-    if (order.countsAsSales()) {
-        applyToMonthlyFigures(order.customerId, order.orderDate, order.revenueMinor(), order.costMinor(), +1);
-    }
+    lineInsert().write(m_db, std::span<const LineRow>(lines), bindLine);
+    addToMonth().write(m_db, std::span<const MonthTotal>(months.totals()), bindMonthTotal);
     transaction.commit();
 }
 

@@ -41,6 +41,11 @@ public:
     {
         return text.empty() ? bindNull(index) : bind(index, text);
     }
+    /// As bindTextOrNull, without copying: text must stay alive until step() returns.
+    Statement& bindStaticOrNull(int index, std::string_view text)
+    {
+        return text.empty() ? bindNull(index) : bindStatic(index, text);
+    }
 
     /// Runs one step; true while a row is available.
     bool step();
