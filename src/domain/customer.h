@@ -87,6 +87,8 @@ struct Customer final {
     std::string website;
     Date created;
     Date updated;
+    /// Set when the account was archived: kept with its history, hidden from the default lists.
+    std::optional<Date> archivedOn;
 
     friend bool operator==(const Customer&, const Customer&) = default;
 };

@@ -34,6 +34,7 @@ struct CustomerFilter final {
     std::string country;   ///< empty = any
     std::string region;
     std::string industry;
+    bool includeArchived = false;  ///< archived accounts are hidden unless asked for
 
     friend bool operator==(const CustomerFilter&, const CustomerFilter&) = default;
 };

@@ -50,7 +50,7 @@ domain::Result<std::unique_ptr<Portfolio>> Portfolio::open(const std::filesystem
 
 Portfolio::Portfolio(storage::Database db)
     : m_db(std::move(db)), m_customers(m_db), m_contacts(m_db), m_reps(m_db), m_products(m_db), m_orders(m_db),
-      m_settings(m_db)
+      m_settings(m_db), m_activities(m_db)
 {
 }
 

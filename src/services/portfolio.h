@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/error.h"
+#include "storage/activity_repository.h"
 #include "storage/contact_repository.h"
 #include "storage/customer_repository.h"
 #include "storage/database.h"
@@ -39,6 +40,7 @@ public:
     [[nodiscard]] storage::ProductRepository& products() { return m_products; }
     [[nodiscard]] storage::OrderRepository& orders() { return m_orders; }
     [[nodiscard]] storage::SettingRepository& settings() { return m_settings; }
+    [[nodiscard]] storage::ActivityRepository& activities() { return m_activities; }
 
     [[nodiscard]] PortfolioFacts facts() const;
 
@@ -50,6 +52,7 @@ private:
     storage::ProductRepository m_products;
     storage::OrderRepository m_orders;
     storage::SettingRepository m_settings;
+    storage::ActivityRepository m_activities;
 };
 
 /// Maps a storage failure to the Error a user sees.

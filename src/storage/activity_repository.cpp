@@ -69,8 +69,14 @@ void ActivityRepository::insert(Activity& activity)
 {
     auto s = m_db.cached(
         "INSERT INTO activity (customer_id, owner_rep_id, type, occurred_on, subject, details, status,"
-        " first_response_on, resolved_on, closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        " first_response_on, resolved_on, closed_on, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     bindActivity(*s, activity);
+    // An activity that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
+    if (activity.id > 0) {
+        s->bind(11, activity.id);
+    } else {
+        s->bindNull(11);
+    }
     s->run();
     activity.id = m_db.lastInsertId();
 }

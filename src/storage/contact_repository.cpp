@@ -21,6 +21,20 @@ void bindContact(Statement& s, const Contact& c)
         .bind(7, c.primary ? 1 : 0);
 }
 
+Contact readContact(const Statement& s)
+{
+    Contact c;
+    c.id = s.int64(0);
+    c.customerId = s.int64(1);
+    c.firstName = s.text(2);
+    c.lastName = s.text(3);
+    c.jobTitle = s.text(4);
+    c.email = s.text(5);
+    c.phone = s.text(6);
+    c.primary = s.int64(7) != 0;
+    return c;
+}
+
 } // namespace
 
 ContactRepository::ContactRepository(const Database& db) : m_db(db) {}
@@ -28,9 +42,15 @@ ContactRepository::ContactRepository(const Database& db) : m_db(db) {}
 void ContactRepository::insert(Contact& contact)
 {
     auto s = m_db.cached(
-        "INSERT INTO contact (customer_id, first_name, last_name, job_title, email, phone, is_primary)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        "INSERT INTO contact (customer_id, first_name, last_name, job_title, email, phone, is_primary, id)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bindContact(*s, contact);
+    // A contact that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
+    if (contact.id > 0) {
+        s->bind(8, contact.id);
+    } else {
+        s->bindNull(8);
+    }
     s->run();
     contact.id = m_db.lastInsertId();
 }
@@ -56,6 +76,17 @@ void ContactRepository::remove(ContactId id)
     }
 }
 
+std::optional<Contact> ContactRepository::find(ContactId id) const
+{
+    auto s = m_db.cached(
+        "SELECT id, customer_id, first_name, last_name, job_title, email, phone, is_primary FROM contact WHERE id = ?1");
+    s->bind(1, id);
+    if (!s->step()) {
+        return std::nullopt;
+    }
+    return readContact(*s);
+}
+
 std::vector<Contact> ContactRepository::forCustomer(CustomerId customerId) const
 {
     auto s = m_db.cached(
@@ -64,16 +95,7 @@ std::vector<Contact> ContactRepository::forCustomer(CustomerId customerId) const
     s->bind(1, customerId);
     std::vector<Contact> contacts;
     while (s->step()) {
-        Contact c;
-        c.id = s->int64(0);
-        c.customerId = s->int64(1);
-        c.firstName = s->text(2);
-        c.lastName = s->text(3);
-        c.jobTitle = s->text(4);
-        c.email = s->text(5);
-        c.phone = s->text(6);
-        c.primary = s->int64(7) != 0;
-        contacts.push_back(std::move(c));
+        contacts.push_back(readContact(*s));
     }
     return contacts;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/contact.h"
 
+#include <optional>
 #include <vector>
 
 namespace cartera::storage {
@@ -16,6 +17,7 @@ public:
     void insert(domain::Contact& contact);
     void update(const domain::Contact& contact);
     void remove(domain::ContactId id);
+    [[nodiscard]] std::optional<domain::Contact> find(domain::ContactId id) const;
     /// The account's contacts, primary first, then by last name.
     [[nodiscard]] std::vector<domain::Contact> forCustomer(domain::CustomerId customerId) const;
 

@@ -1,5 +1,6 @@
 #include "storage/customer_repository.h"
 
+#include "storage/customer_search.h"
 #include "storage/database.h"
 #include "storage/iso_date.h"
 #include "storage/storage_error.h"
@@ -16,20 +17,21 @@ namespace {
 
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO customer (code, name, kind, industry, size_band, country, region, city, postal_code,
-                      channel, owner_rep_id, status, email, phone, website, created_on, updated_on)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                      channel, owner_rep_id, status, email, phone, website, created_on, updated_on,
+                      archived_on, id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
 )sql";
 
 constexpr std::string_view kUpdate = R"sql(
 UPDATE customer SET code = ?1, name = ?2, kind = ?3, industry = ?4, size_band = ?5, country = ?6,
        region = ?7, city = ?8, postal_code = ?9, channel = ?10, owner_rep_id = ?11, status = ?12,
-       email = ?13, phone = ?14, website = ?15, created_on = ?16, updated_on = ?17
-WHERE id = ?18
+       email = ?13, phone = ?14, website = ?15, created_on = ?16, updated_on = ?17, archived_on = ?18
+WHERE id = ?19
 )sql";
 
 constexpr std::string_view kSelectColumns = R"sql(
 SELECT id, code, name, kind, industry, size_band, country, region, city, postal_code, channel,
-       owner_rep_id, status, email, phone, website, created_on, updated_on
+       owner_rep_id, status, email, phone, website, created_on, updated_on, archived_on
 FROM customer
 )sql";
 
@@ -65,6 +67,11 @@ void bindCustomer(Statement& s, const Customer& c, const CustomerDates& dates)
         .bindStaticOrNull(15, c.website)
         .bindStatic(16, dates.created.view())
         .bindStatic(17, dates.updated.view());
+    if (c.archivedOn) {
+        s.bind(18, c.archivedOn->toIso());
+    } else {
+        s.bindNull(18);
+    }
 }
 
 Customer readCustomer(const Statement& s)
@@ -88,6 +95,7 @@ Customer readCustomer(const Statement& s)
     c.website = s.text(15);
     c.created = Date::parseIso(s.text(16)).value_or(Date{});
     c.updated = Date::parseIso(s.text(17)).value_or(Date{});
+    c.archivedOn = s.isNull(18) ? std::nullopt : Date::parseIso(s.text(18));
     return c;
 }
 
@@ -129,27 +137,17 @@ struct FilterSql final {
     }
 };
 
-/// Escapes LIKE wildcards so a user's "%" or "_" matches itself.
-std::string likePattern(const std::string& text)
-{
-    std::string out = "%";
-    for (const char ch : text) {
-        if (ch == '%' || ch == '_' || ch == '\\') {
-            out += '\\';
-        }
-        out += ch;
-    }
-    return out + "%";
-}
-
 FilterSql filterSql(const CustomerFilter& f)
 {
     FilterSql sql;
-    if (!f.search.empty()) {
-        const auto pattern = likePattern(f.search);
-        sql.where += " WHERE (c.name LIKE ?1 ESCAPE '\\' OR c.code LIKE ?1 ESCAPE '\\' OR c.city LIKE ?1 ESCAPE '\\'"
-                     " OR c.email LIKE ?1 ESCAPE '\\')";
-        sql.texts.push_back(pattern);
+    if (const auto query = searchQuery(f.search); !query.empty()) {
+        sql.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", query);
+    } else if (f.search.find_first_not_of(" \t") != std::string::npos) {
+        // Only punctuation typed: no word can match it.
+        sql.where += sql.where.empty() ? " WHERE 0" : " AND 0";
+    }
+    if (!f.includeArchived) {
+        sql.where += sql.where.empty() ? " WHERE c.archived_on IS NULL" : " AND c.archived_on IS NULL";
     }
     if (f.kind) {
         sql.add("c.kind = ?", std::string(kCustomerKindCodes.code(*f.kind)));
@@ -214,6 +212,12 @@ void CustomerRepository::insert(Customer& customer)
         auto s = m_db.cached(kInsert);
         const CustomerDates dates(customer);
         bindCustomer(*s, customer, dates);
+        // A customer that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
+        if (customer.id > 0) {
+            s->bind(19, customer.id);
+        } else {
+            s->bindNull(19);
+        }
         s->run();
         customer.id = m_db.lastInsertId();
     });
@@ -225,7 +229,7 @@ void CustomerRepository::update(const Customer& customer)
         auto s = m_db.cached(kUpdate);
         const CustomerDates dates(customer);
         bindCustomer(*s, customer, dates);
-        s->bind(18, customer.id);
+        s->bind(19, customer.id);
         s->run();
     });
     if (m_db.changes() == 0) {

@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include "storage/customer_search.h"
 #include "storage/migrations.h"
 #include "storage/storage_error.h"
 
@@ -121,6 +122,7 @@ Database::~Database()
 Database::Database(Database&& other) noexcept
     : m_db(other.m_db), m_cache(std::move(other.m_cache)), m_path(std::move(other.m_path)),
       m_readOnly(other.m_readOnly), m_deferredIndexes(std::move(other.m_deferredIndexes)),
+      m_deferredTriggers(std::move(other.m_deferredTriggers)),
       m_bulkLoad(other.m_bulkLoad)
 {
     other.m_db = nullptr;
@@ -136,6 +138,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
         m_deferredIndexes = std::move(other.m_deferredIndexes);
+        m_deferredTriggers = std::move(other.m_deferredTriggers);
         m_bulkLoad = other.m_bulkLoad;
         other.m_db = nullptr;
     }
@@ -207,18 +210,22 @@ Database Database::createForBulkLoad(const fs::path& path, BulkLoadSettings sett
     db.m_bulkLoad = settings;
     migrate(db);
     // Secondary indexes are dropped now and built once at the end: sorting a finished column is
-    // several times faster than inserting into the index row by row. The definitions come from
-    // the schema itself, so the migrations stay the one place that declares them.
-    std::vector<std::string> names;
+    // several times faster than inserting into the index row by row. Triggers (they keep the
+    // search index current) go too; the search index is filled in one pass at the end. The
+    // definitions come from the schema itself, so the migrations stay the one place that
+    // declares them.
+    std::vector<std::pair<std::string, std::string>> dropped;  // (type, name)
     {
-        auto indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
-        while (indexes.step()) {
-            names.push_back(indexes.text(0));
-            db.m_deferredIndexes.push_back(indexes.text(1));
+        auto objects = db.prepare(
+            "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL");
+        while (objects.step()) {
+            dropped.emplace_back(objects.text(0), objects.text(1));
+            auto& target = objects.text(0) == "index" ? db.m_deferredIndexes : db.m_deferredTriggers;
+            target.push_back(objects.text(2));
         }
     }
-    for (const auto& name : names) {
-        db.execute("DROP INDEX \"" + name + "\"");
+    for (const auto& [type, name] : dropped) {
+        db.execute("DROP " + std::string(type == "index" ? "INDEX" : "TRIGGER") + " \"" + name + "\"");
     }
     return db;
 }
@@ -233,6 +240,11 @@ void Database::finishBulkLoad()
         execute(definition);
     }
     m_deferredIndexes.clear();
+    rebuildCustomerSearch(*this);
+    for (const auto& definition : m_deferredTriggers) {
+        execute(definition);
+    }
+    m_deferredTriggers.clear();
     execute("PRAGMA threads=0; PRAGMA ignore_check_constraints=OFF; PRAGMA cache_size=-2000;");
     execute("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;");
     execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");

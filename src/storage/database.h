@@ -106,7 +106,8 @@ private:
     std::unique_ptr<StatementCache> m_cache;
     std::filesystem::path m_path;
     bool m_readOnly = false;
-    std::vector<std::string> m_deferredIndexes;  ///< CREATE INDEX statements a bulk load runs at the end
+    std::vector<std::string> m_deferredIndexes;   ///< CREATE INDEX statements a bulk load runs at the end
+    std::vector<std::string> m_deferredTriggers;  ///< CREATE TRIGGER statements a bulk load runs at the end
     BulkLoadSettings m_bulkLoad;                 ///< for building the deferred indexes
 };
 

@@ -127,10 +127,83 @@ CREATE TABLE customer_month (
 CREATE INDEX customer_month_month ON customer_month(month);
 )sql";
 
+
+// Version 2: the activity log, archiving, and the search index behind the customer list.
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE customer ADD COLUMN archived_on TEXT;
+
+CREATE TABLE activity (
+    id                INTEGER PRIMARY KEY,
+    customer_id       INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    owner_rep_id      INTEGER REFERENCES sales_rep(id) ON DELETE SET NULL,
+    type              TEXT NOT NULL CHECK (type IN ('call', 'email', 'meeting', 'note', 'order', 'claim',
+                                                    'information_request', 'after_sales_visit')),
+    occurred_on       TEXT NOT NULL,
+    subject           TEXT NOT NULL,
+    details           TEXT,
+    status            TEXT CHECK (status IN ('open', 'in_progress', 'resolved', 'closed')),
+    first_response_on TEXT,
+    resolved_on       TEXT,
+    closed_on         TEXT,
+    CHECK ((type IN ('claim', 'information_request')) = (status IS NOT NULL))
+);
+CREATE INDEX activity_customer ON activity(customer_id, occurred_on);
+-- Small: only the claims and requests still being worked on, for the Open claims view.
+CREATE INDEX activity_pending ON activity(occurred_on) WHERE status IN ('open', 'in_progress');
+
+-- Word-prefix search over what a rep types to find an account. rowid = customer.id. The
+-- prefix indexes make one- to three-letter prefixes as cheap as whole words.
+CREATE VIRTUAL TABLE customer_search USING fts5(
+    name, code, city, email, contacts,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+INSERT INTO customer_search (rowid, name, code, city, email, contacts)
+SELECT c.id, c.name, c.code, c.city, c.email,
+       (SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
+        FROM contact AS t WHERE t.customer_id = c.id)
+FROM customer AS c;
+
+CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
+    INSERT INTO customer_search (rowid, name, code, city, email, contacts)
+    VALUES (new.id, new.name, new.code, new.city, new.email, '');
+END;
+CREATE TRIGGER customer_search_update AFTER UPDATE OF name, code, city, email ON customer BEGIN
+    UPDATE customer_search SET name = new.name, code = new.code, city = new.city, email = new.email
+    WHERE rowid = new.id;
+END;
+CREATE TRIGGER customer_search_delete AFTER DELETE ON customer BEGIN
+    DELETE FROM customer_search WHERE rowid = old.id;
+END;
+CREATE TRIGGER customer_search_contact_insert AFTER INSERT ON contact BEGIN
+    UPDATE customer_search SET contacts = (
+        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
+        FROM contact AS t WHERE t.customer_id = new.customer_id)
+    WHERE rowid = new.customer_id;
+END;
+CREATE TRIGGER customer_search_contact_update AFTER UPDATE ON contact BEGIN
+    UPDATE customer_search SET contacts = (
+        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
+        FROM contact AS t WHERE t.customer_id = old.customer_id)
+    WHERE rowid = old.customer_id;
+    UPDATE customer_search SET contacts = (
+        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
+        FROM contact AS t WHERE t.customer_id = new.customer_id)
+    WHERE rowid = new.customer_id AND new.customer_id <> old.customer_id;
+END;
+CREATE TRIGGER customer_search_contact_delete AFTER DELETE ON contact BEGIN
+    UPDATE customer_search SET contacts = (
+        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
+        FROM contact AS t WHERE t.customer_id = old.customer_id)
+    WHERE rowid = old.customer_id;
+END;
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 1> kSteps{
+constexpr std::array<MigrationStep, 2> kSteps{
     kSchemaV1,
+    kSchemaV2,
 };
 
 } // namespace

@@ -16,8 +16,8 @@ namespace {
 
 constexpr std::string_view kInsertOrder = R"sql(
 INSERT INTO sales_order (customer_id, rep_id, order_date, status, shipped_on, invoiced_on, paid_on,
-                         cancelled_on, currency, notes)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                         cancelled_on, currency, notes, id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
 )sql";
 
 // Lines and monthly figures are written many rows per statement (MultiRowInsert): the VALUES
@@ -184,7 +184,14 @@ void OrderRepository::writeOrder(Order& order)
         bindOptionalDate(*s, 6, order.invoicedDate);
         bindOptionalDate(*s, 7, order.paidDate);
         bindOptionalDate(*s, 8, order.cancelledDate);
-        s->bindStatic(9, currency).bindStaticOrNull(10, order.notes).run();
+        s->bindStatic(9, currency).bindStaticOrNull(10, order.notes);
+        // An order that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
+        if (order.id > 0) {
+            s->bind(11, order.id);
+        } else {
+            s->bindNull(11);
+        }
+        s->run();
     }
     order.id = m_db.lastInsertId();
 }

@@ -463,7 +463,7 @@ TEST_F(CustomerListTest, searchMatchesNameCodeCityAndEmailIgnoringCase)
     EXPECT_EQ(search("nothing like it"), (Codes{}));
 }
 
-TEST(CustomerRepository, searchMatchesLikeWildcardsLiterally)
+TEST(CustomerRepository, searchMatchesEveryTypedWordAsAPrefixAndIgnoresPunctuation)
 {
     SampleDatabase sample;
     CustomerRepository customers(sample.db);
@@ -484,15 +484,78 @@ TEST(CustomerRepository, searchMatchesLikeWildcardsLiterally)
         EXPECT_EQ(customers.count(f), static_cast<std::int64_t>(found.size())) << text;
         return found;
     };
-    EXPECT_EQ(search("50%"), (Codes{"W1"}));
-    EXPECT_EQ(search("%"), (Codes{"W1"}));
-    EXPECT_EQ(search("A_B"), (Codes{"W3"}));
-    EXPECT_EQ(search("_"), (Codes{"W3"}));
-    EXPECT_EQ(search("\\"), (Codes{"W5"}));
-    EXPECT_EQ(search("k\\s"), (Codes{"W5"}));
-    EXPECT_EQ(search("%%"), (Codes{}));
+    EXPECT_EQ(search("50"), (Codes{"W1", "W2"}));
+    EXPECT_EQ(search("500"), (Codes{"W2"}));
+    EXPECT_EQ(search("50%"), (Codes{"W1", "W2"}));
+    EXPECT_EQ(search("a_b"), (Codes{"W3"}));
+    EXPECT_EQ(search("trad axb"), (Codes{"W4"}));
+    EXPECT_EQ(search("slash"), (Codes{"W5"}));
+    EXPECT_EQ(search("%"), (Codes{}));
+    EXPECT_EQ(search("\"\""), (Codes{}));
     EXPECT_EQ(search("'; DROP TABLE customer; --"), (Codes{}));
+    EXPECT_EQ(search("   "), (Codes{"W1", "W2", "W3", "W4", "W5", "W6"}));
     EXPECT_EQ(customers.count({}), 6);
+}
+
+TEST(CustomerRepository, searchFindsCityWithoutAccentsAndContactNames)
+{
+    SampleDatabase sample;
+    CustomerRepository customers(sample.db);
+    ContactRepository contacts(sample.db);
+    Customer a = sampleCustomer("S1", "Forges du Centre");
+    a.city = "Saint-Étienne";
+    customers.insert(a);
+    Customer b = sampleCustomer("S2", "Other Company");
+    b.city = "Lyon";
+    customers.insert(b);
+    Contact person;
+    person.customerId = b.id;
+    person.firstName = "Mathilde";
+    person.lastName = "Rousseau";
+    contacts.insert(person);
+
+    CustomerFilter f;
+    f.search = "etien";
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"S1"}));
+    f.search = "rouss";
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"S2"}));
+    // The index follows edits: a renamed contact is found by the new name only.
+    person.lastName = "Lefort";
+    contacts.update(person);
+    EXPECT_EQ(customers.count(f), 0);
+    f.search = "lefo";
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"S2"}));
+    // A deleted customer leaves the index.
+    customers.remove(b.id);
+    EXPECT_EQ(customers.count(f), 0);
+}
+
+TEST(CustomerRepository, archivedCustomersAreHiddenUnlessAskedFor)
+{
+    SampleDatabase sample;
+    CustomerRepository customers(sample.db);
+    Customer kept = sampleCustomer("K1", "Kept");
+    customers.insert(kept);
+    Customer archived = sampleCustomer("A1", "Archived");
+    archived.archivedOn = Date(2026, 3, 1);
+    customers.insert(archived);
+    EXPECT_EQ(customers.find(archived.id)->archivedOn, Date(2026, 3, 1));
+
+    CustomerFilter f;
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"K1"}));
+    f.includeArchived = true;
+    EXPECT_EQ(customers.count(f), 2);
+}
+
+TEST(CustomerRepository, insertKeepsAGivenIdSoUndoCanRestoreIt)
+{
+    SampleDatabase sample;
+    CustomerRepository customers(sample.db);
+    Customer c = sampleCustomer("U1", "Undone");
+    c.id = 4242;
+    customers.insert(c);
+    EXPECT_EQ(c.id, 4242);
+    EXPECT_EQ(customers.find(4242)->code, "U1");
 }
 
 TEST_F(CustomerListTest, everySortKeyOrdersAscendingAndDescending)

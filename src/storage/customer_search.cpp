@@ -1,0 +1,48 @@
+#include "storage/customer_search.h"
+
+#include "storage/database.h"
+
+#include <cctype>
+
+namespace cartera::storage {
+
+void rebuildCustomerSearch(const Database& db)
+{
+    db.execute("DELETE FROM customer_search");
+    // Contacts are grouped once, not looked up per customer: one pass over each table.
+    db.execute(R"sql(
+INSERT INTO customer_search (rowid, name, code, city, email, contacts)
+SELECT c.id, c.name, c.code, c.city, c.email, t.names
+FROM customer AS c
+LEFT JOIN (SELECT customer_id,
+                  group_concat(coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(email, ''), ' ') AS names
+           FROM contact GROUP BY customer_id) AS t ON t.customer_id = c.id
+)sql");
+}
+
+std::string searchQuery(const std::string& typed)
+{
+    std::string query;
+    std::string word;
+    const auto flush = [&] {
+        if (!word.empty()) {
+            query += (query.empty() ? "\"" : " \"") + word + "\"*";
+            word.clear();
+        }
+    };
+    for (const char c : typed) {
+        const auto u = static_cast<unsigned char>(c);
+        // Letters, digits and any byte of a multi-byte UTF-8 character belong to a word; the
+        // tokenizer treats the rest as separators anyway, and dropping them keeps quotes and
+        // FTS5 operators out of the query.
+        if (std::isalnum(u) || u >= 0x80) {
+            word += c;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return query;
+}
+
+} // namespace cartera::storage
