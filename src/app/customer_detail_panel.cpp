@@ -1,5 +1,6 @@
 #include "app/customer_detail_panel.h"
 
+#include "app/activity_editor.h"
 #include "app/customer_table_model.h"
 #include "app/money_format.h"
 #include "services/customer_overview.h"
@@ -8,6 +9,7 @@
 #include <QDate>
 #include <QLocale>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace cartera::app {
@@ -53,11 +55,32 @@ CustomerDetailPanel::CustomerDetailPanel(services::Portfolio& portfolio, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     m_view->setOpenLinks(false);
+    connect(m_view, &QTextBrowser::anchorClicked, this, &CustomerDetailPanel::onLink);
     showCustomer(0);
+}
+
+QString CustomerDetailPanel::plainText() const
+{
+    return m_view->toPlainText();
+}
+
+void CustomerDetailPanel::onLink(const QUrl& url)
+{
+    // Links are "cartera:log" or "cartera:<action>/<activity id>".
+    const QString path = url.path();
+    if (path == QLatin1String("log")) {
+        emit logActivityRequested();
+        return;
+    }
+    const auto parts = path.split(QLatin1Char('/'));
+    if (parts.size() == 2) {
+        emit activityActionRequested(parts[1].toLongLong(), parts[0]);
+    }
 }
 
 void CustomerDetailPanel::showCustomer(CustomerId id)
 {
+    m_customerId = id;
     const auto overview = id > 0 ? services::customerOverview(m_portfolio, id, Date::today()) : std::nullopt;
     if (!overview) {
         m_view->setHtml(QStringLiteral("<p style='color:gray'>%1</p>")
@@ -103,6 +126,60 @@ void CustomerDetailPanel::showCustomer(CustomerId id)
     text += QStringLiteral("</table>");
 
     text += QStringLiteral("<p>%1<br>%2<br>%3</p>").arg(html(c.email), html(c.phone), html(c.website));
+
+    if (c.archivedOn) {
+        text += QStringLiteral("<p style='background:#eee; padding:4px'>%1</p>")
+                    .arg(tr("Archived on %1: hidden from the default lists, history kept.").arg(dateText(*c.archivedOn)));
+    }
+
+    // The activity timeline, newest first, with the lifecycle actions of claims and requests.
+    text += QStringLiteral("<h3>%1 <a href='cartera:log' style='font-size:small'>%2</a></h3>")
+                .arg(tr("Activities"), tr("Log activity…"));
+    const auto activities = m_portfolio.activities().forCustomer(id);
+    if (activities.empty()) {
+        text += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Nothing logged yet."));
+    }
+    const auto link = [](const char* action, ActivityId activityId, const QString& label) {
+        return QStringLiteral("<a href='cartera:%1/%2'>%3</a>").arg(QLatin1String(action)).arg(activityId).arg(label);
+    };
+    for (const auto& a : activities) {
+        QString head = QStringLiteral("<b>%1</b> · %2").arg(activityTypeLabel(a.type), dateText(a.occurredOn));
+        if (a.status) {
+            const bool pending = *a.status == ActivityStatus::Open || *a.status == ActivityStatus::InProgress;
+            head += QStringLiteral(" · <span style='color:%1'>%2</span>")
+                        .arg(pending ? QStringLiteral("#b3261e") : QStringLiteral("#2e7d32"), activityStatusLabel(*a.status));
+        }
+        QStringList actions{link("edit", a.id, tr("edit"))};
+        if (a.status) {
+            switch (*a.status) {
+            case ActivityStatus::Open:
+                actions << link("progress", a.id, tr("start")) << link("resolve", a.id, tr("resolve"));
+                break;
+            case ActivityStatus::InProgress:
+                actions << link("resolve", a.id, tr("resolve"));
+                break;
+            case ActivityStatus::Resolved:
+                actions << link("close", a.id, tr("close")) << link("reopen", a.id, tr("reopen"));
+                break;
+            case ActivityStatus::Closed:
+                actions << link("reopen", a.id, tr("reopen"));
+                break;
+            }
+        }
+        actions << link("delete", a.id, tr("delete"));
+        QString times;
+        if (const auto days = a.daysToFirstResponse()) {
+            times += tr("first response after %n day(s)", nullptr, *days);
+        }
+        if (const auto days = a.daysToResolution()) {
+            times += (times.isEmpty() ? QString() : QStringLiteral(", ")) + tr("resolved after %n day(s)", nullptr, *days);
+        }
+        text += QStringLiteral("<p style='margin:4px 0'>%1<br>%2%3%4<br><small>%5</small></p>")
+                    .arg(head, html(a.subject),
+                         a.details.empty() ? QString() : QStringLiteral("<br><span style='color:gray'>%1</span>").arg(html(a.details)),
+                         times.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(times),
+                         actions.join(QStringLiteral(" · ")));
+    }
 
     text += QStringLiteral("<h3>%1</h3>").arg(tr("Contacts"));
     if (overview->contacts.empty()) {

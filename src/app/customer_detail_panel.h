@@ -21,8 +21,21 @@ public:
 
     /// Shows the customer, or the empty state for 0.
     void showCustomer(domain::CustomerId id);
+    /// Shows the current customer again (after a change).
+    void refresh() { showCustomer(m_customerId); }
+    [[nodiscard]] domain::CustomerId customerId() const { return m_customerId; }
+    /// The text shown, for tests.
+    [[nodiscard]] QString plainText() const;
+
+signals:
+    void logActivityRequested();
+    /// action: edit, progress, resolve, close, reopen, delete.
+    void activityActionRequested(qlonglong activityId, const QString& action);
 
 private:
+    void onLink(const QUrl& url);
+
+    domain::CustomerId m_customerId = 0;
     services::Portfolio& m_portfolio;
     QTextBrowser* m_view;
 };

@@ -46,13 +46,14 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /// Reads the count and rows again (after a change to the database).
+    void reload();
 
 private:
     static constexpr int kPageSize = 256;
     static constexpr std::size_t kMaxPages = 16;
 
     const storage::CustomerListRow* rowAt(int row) const;
-    void reload();
 
     services::Portfolio& m_portfolio;
     domain::CustomerFilter m_filter;

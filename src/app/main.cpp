@@ -82,6 +82,7 @@ int main(int argc, char** argv)
         return fail(QString::fromStdString(opened.error().describe()), interactive);
     }
     settings.setValue(QStringLiteral("database/last"), path);
+    app::rememberRecentDatabase(path);
 
     app::MainWindow window(std::move(opened.value()));
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {

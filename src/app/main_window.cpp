@@ -1,10 +1,16 @@
 #include "app/main_window.h"
 
+#include "app/activity_editor.h"
 #include "app/customer_detail_panel.h"
+#include "app/customer_editor.h"
+#include "app/open_claims_model.h"
+#include "app/undo_commands.h"
 #include "app/customer_table_model.h"
 #include "services/portfolio.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QPushButton>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -24,6 +30,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
+#include <QSignalBlocker>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -31,18 +39,23 @@ namespace cartera::app {
 
 using namespace cartera::domain;
 
+void rememberRecentDatabase(const QString& path);
+
 MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* parent)
-    : QMainWindow(parent), m_portfolio(std::move(portfolio))
+    : QMainWindow(parent), m_portfolio(std::move(portfolio)), m_service(*m_portfolio),
+      m_preferences(Preferences::load()), m_undo(new QUndoStack(this))
 {
     setWindowTitle(tr("Cartera — %1").arg(QString::fromStdString(m_portfolio->database().path().filename().string())));
 
     m_navigation = new QListWidget;
     m_navigation->addItem(tr("Customers"));
+    m_navigation->addItem(tr("Open claims"));
     m_navigation->setMaximumWidth(200);
     m_navigation->setCurrentRow(0);
 
     m_views = new QStackedWidget;
     m_views->addWidget(createCustomerView());
+    m_views->addWidget(createClaimsView());
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
 
@@ -68,18 +81,31 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
                                              "border-bottom: 1px solid #e0c97a; }"));
         layout->addWidget(banner);
     }
+    m_message = new QLabel;
+    m_message->setObjectName(QStringLiteral("messageBar"));
+    m_message->setWordWrap(true);
+    m_message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_message->setStyleSheet(QStringLiteral("QLabel#messageBar { background: #fde7e9; color: #8c1d18; padding: 6px 10px; }"));
+    m_message->hide();
+    layout->addWidget(m_message);
     layout->addWidget(m_splitter);
     setCentralWidget(central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
 
     m_shownLabel = new QLabel;
+    m_userLabel = new QLabel;
     m_fileLabel = new QLabel(QString::fromStdString(m_portfolio->database().path().string()));
     statusBar()->addWidget(m_shownLabel, 1);
+    statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_fileLabel);
+
+    connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);
+    connect(m_detail, &CustomerDetailPanel::activityActionRequested, this, &MainWindow::onActivityAction);
 
     createActions();
     restoreLayout();
+    applyScope();
     updateStatus();
 }
 
@@ -92,6 +118,10 @@ QWidget* MainWindow::createCustomerView()
     layout->setContentsMargins(6, 6, 6, 0);
 
     auto* filters = new QHBoxLayout;
+    m_scope = new QComboBox;
+    m_scope->addItem(tr("My accounts"));
+    m_scope->addItem(tr("All accounts"));
+    filters->addWidget(m_scope);
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search customers by name, code, city or e-mail (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
@@ -132,9 +162,10 @@ QWidget* MainWindow::createCustomerView()
     m_searchDelay->setInterval(150);
     connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    for (auto* combo : {m_kindFilter, m_channelFilter, m_countryFilter, m_ownerFilter}) {
+    for (auto* combo : {m_kindFilter, m_channelFilter, m_countryFilter, m_ownerFilter, m_scope}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     }
+    connect(m_customerTable, &QTableView::doubleClicked, this, &MainWindow::editCurrentCustomer);
     connect(m_customerTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 m_detail->showCustomer(current.data(CustomerTableModel::kCustomerIdRole).toLongLong());
@@ -180,6 +211,10 @@ void MainWindow::applyFilter()
     }
     if (m_ownerFilter->currentIndex() > 0) {
         filter.ownerRepId = m_ownerFilter->currentData().toLongLong();
+    } else if (m_scope->isEnabled() && m_scope->currentIndex() == 0) {
+        if (const auto me = m_portfolio->reps().findByCode(m_preferences.currentRepCode.toStdString())) {
+            filter.ownerRepId = me->id;
+        }
     }
     m_customerModel->setFilter(filter);
     m_detail->showCustomer(0);
@@ -188,7 +223,14 @@ void MainWindow::applyFilter()
 void MainWindow::updateStatus()
 {
     const QLocale locale;
-    m_shownLabel->setText(tr("%1 shown").arg(locale.toString(m_customerModel->rowCount())));
+    QString text = tr("%1 customers shown").arg(locale.toString(m_customerModel->rowCount()));
+    if (m_claimsModel) {
+        text += tr(" · %1 open claims and requests, %2 overdue")
+                    .arg(locale.toString(m_claimsModel->rowCount()), locale.toString(m_claimsModel->overdueCount()));
+    }
+    m_shownLabel->setText(text);
+    const auto me = m_portfolio->reps().findByCode(m_preferences.currentRepCode.toStdString());
+    m_userLabel->setText(me ? tr("User: %1").arg(QString::fromStdString(me->name)) : tr("User: not set (Preferences)"));
 }
 
 void MainWindow::createActions()
@@ -196,11 +238,23 @@ void MainWindow::createActions()
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     auto* open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::openDatabase);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    fileMenu->addSeparator();
+    auto* preferences = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(tr("Ctrl+,"))});
     fileMenu->addSeparator();
     auto* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     auto* editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    auto* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
     auto* find = editMenu->addAction(tr("&Find Customer"), this, [this] {
         m_navigation->setCurrentRow(0);
         m_search->setFocus();
@@ -208,17 +262,43 @@ void MainWindow::createActions()
     });
     find->setShortcut(QKeySequence::Find);
 
+    auto* customerMenu = menuBar()->addMenu(tr("&Customers"));
+    auto* newCustomer = customerMenu->addAction(tr("&New Customer…"), this, &MainWindow::newCustomerDialog);
+    newCustomer->setShortcut(QKeySequence::New);
+    auto* edit = customerMenu->addAction(tr("&Edit Customer…"), this, &MainWindow::editCurrentCustomer);
+    edit->setShortcut(QKeySequence(tr("Ctrl+E")));
+    auto* log = customerMenu->addAction(tr("&Log Activity…"), this, &MainWindow::logActivityDialog);
+    log->setShortcut(QKeySequence(tr("Ctrl+L")));
+    customerMenu->addSeparator();
+    customerMenu->addAction(tr("&Archive / Unarchive"), this, &MainWindow::archiveCurrentCustomer);
+    auto* remove = customerMenu->addAction(tr("&Delete Customer…"), this, &MainWindow::deleteCurrentCustomer);
+    remove->setShortcut(QKeySequence::Delete);
+
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     auto* customers = viewMenu->addAction(tr("&Customers"), this, [this] { m_navigation->setCurrentRow(0); });
     customers->setShortcut(QKeySequence(tr("Ctrl+1")));
+    auto* claims = viewMenu->addAction(tr("Open &Claims"), this, [this] { m_navigation->setCurrentRow(1); });
+    claims->setShortcut(QKeySequence(tr("Ctrl+2")));
 
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Cartera"), this, &MainWindow::showAbout);
 
     auto* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(newCustomer);
+    // The menu's undo actions carry the command's name ("Undo Edit ACME"), too long for a
+    // toolbar button: the toolbar gets short ones that follow the stack.
+    auto* undoButton = toolbar->addAction(tr("Undo"), m_undo, &QUndoStack::undo);
+    auto* redoButton = toolbar->addAction(tr("Redo"), m_undo, &QUndoStack::redo);
+    undoButton->setEnabled(false);
+    redoButton->setEnabled(false);
+    connect(m_undo, &QUndoStack::canUndoChanged, undoButton, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, redoButton, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::undoTextChanged, undoButton, &QAction::setToolTip);
+    connect(m_undo, &QUndoStack::redoTextChanged, redoButton, &QAction::setToolTip);
+    toolbar->addSeparator();
+    toolbar->addAction(log);
     toolbar->addAction(open);
-    toolbar->addAction(find);
 }
 
 void MainWindow::openDatabase()
@@ -236,6 +316,7 @@ void MainWindow::openDatabase()
     }
     opened.value().reset();
     QSettings().setValue(QStringLiteral("database/last"), path);
+    rememberRecentDatabase(path);
     saveLayout();
     QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--db"), path});
     close();
@@ -257,6 +338,10 @@ bool MainWindow::showView(const QString& name)
 {
     if (name == QLatin1String("customers")) {
         m_navigation->setCurrentRow(0);
+        return true;
+    }
+    if (name == QLatin1String("claims")) {
+        m_navigation->setCurrentRow(1);
         return true;
     }
     return false;
@@ -299,6 +384,374 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveLayout();
     event->accept();
+}
+
+} // namespace cartera::app
+
+namespace cartera::app {
+
+using namespace cartera::domain;
+
+void rememberRecentDatabase(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("database/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8) {
+        recent.removeLast();
+    }
+    settings.setValue(QStringLiteral("database/recent"), recent);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("database/recent")).toStringList();
+    for (const QString& path : recent) {
+        m_recentMenu->addAction(path, this, [path] {
+            QProcess::startDetached(QApplication::applicationFilePath(), {QStringLiteral("--db"), path});
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+QWidget* MainWindow::createClaimsView()
+{
+    auto* view = new QWidget;
+    auto* layout = new QVBoxLayout(view);
+    layout->setContentsMargins(6, 6, 6, 0);
+    auto* hint = new QLabel(tr("Claims and information requests not yet resolved, oldest first. Red: no first "
+                               "response within the target set in Preferences."));
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    m_claimsModel = new OpenClaimsModel(*m_portfolio, m_preferences.claimResponseDays, this);
+    m_claimsTable = new QTableView;
+    m_claimsTable->setModel(m_claimsModel);
+    m_claimsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_claimsTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_claimsTable->verticalHeader()->hide();
+    m_claimsTable->horizontalHeader()->setStretchLastSection(true);
+    const int widths[] = {90, 260, 130, 260, 150, 130, 80};
+    for (int column = 0; column < OpenClaimsModel::Count; ++column) {
+        m_claimsTable->setColumnWidth(column, widths[column]);
+    }
+    layout->addWidget(m_claimsTable);
+    connect(m_claimsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_detail->showCustomer(current.data(OpenClaimsModel::kCustomerIdRole).toLongLong());
+            });
+    return view;
+}
+
+QString MainWindow::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void MainWindow::showError(const Error& error)
+{
+    m_message->setText(QString::fromStdString(error.describe()));
+    m_message->show();
+    QTimer::singleShot(8000, m_message, &QWidget::hide);
+}
+
+void MainWindow::refreshAfterChange()
+{
+    // Reload the lists from the database, keeping the detail on the same customer.
+    const auto shown = m_detail->customerId();
+    m_customerModel->reload();
+    m_claimsModel->reload();
+    m_detail->showCustomer(shown);
+    updateStatus();
+}
+
+void MainWindow::push(const QString& text, services::CustomerService::Step redo, services::CustomerService::Step undo)
+{
+    m_message->hide();
+    auto* command = new ServiceCommand(
+        text,
+        [this, redo] {
+            auto status = redo();
+            refreshAfterChange();
+            return status;
+        },
+        [this, undo] {
+            auto status = undo();
+            refreshAfterChange();
+            return status;
+        },
+        [this](const Error& error) { showError(error); });
+    m_undo->push(command);
+    refreshAfterChange();
+}
+
+namespace {
+
+/// Adapts a Result<T> step to the Status an undo command runs.
+template <typename Call>
+services::CustomerService::Step statusOf(Call call)
+{
+    return [call]() -> Status {
+        auto result = call();
+        if (!result) {
+            return result.error();
+        }
+        return Done{};
+    };
+}
+
+} // namespace
+
+bool MainWindow::createCustomer(const Customer& customer)
+{
+    auto created = m_service.create(customer, Date::today());
+    if (!created) {
+        showError(created.error());
+        return false;
+    }
+    const Customer saved = created.value();
+    m_detail->showCustomer(saved.id);
+    push(tr("New customer %1").arg(QString::fromStdString(saved.name)),
+         [this, saved] { return m_service.restore({saved, {}, {}, {}}); },
+         statusOf([this, id = saved.id] { return m_service.remove(id); }));
+    return true;
+}
+
+bool MainWindow::updateCustomer(const Customer& customer)
+{
+    const auto before = m_portfolio->customers().find(customer.id);
+    auto updated = m_service.update(customer, Date::today());
+    if (!updated || !before) {
+        showError(updated ? Error{ErrorCode::NotFound, "the customer no longer exists", {}} : updated.error());
+        return false;
+    }
+    const Customer after = updated.value();
+    const Customer previous = *before;
+    push(tr("Edit %1").arg(QString::fromStdString(after.name)),
+         statusOf([this, after] { return m_service.update(after, after.updated); }),
+         statusOf([this, previous] { return m_service.update(previous, previous.updated); }));
+    return true;
+}
+
+bool MainWindow::setCustomerArchived(CustomerId id, bool archived)
+{
+    const std::optional<Date> on = archived ? std::optional<Date>(Date::today()) : std::nullopt;
+    auto changed = m_service.setArchived(id, on);
+    if (!changed) {
+        showError(changed.error());
+        return false;
+    }
+    const auto before = archived ? std::nullopt : std::optional<Date>(Date::today());
+    push(archived ? tr("Archive %1").arg(QString::fromStdString(changed.value().name))
+                  : tr("Unarchive %1").arg(QString::fromStdString(changed.value().name)),
+         statusOf([this, id, on] { return m_service.setArchived(id, on); }),
+         statusOf([this, id, before] { return m_service.setArchived(id, before); }));
+    return true;
+}
+
+bool MainWindow::deleteCustomer(CustomerId id)
+{
+    auto removed = m_service.remove(id);
+    if (!removed) {
+        showError(removed.error());
+        return false;
+    }
+    const auto snapshot = std::make_shared<services::CustomerSnapshot>(removed.value());
+    if (m_detail->customerId() == id) {
+        m_detail->showCustomer(0);
+    }
+    push(tr("Delete %1").arg(QString::fromStdString(snapshot->customer.name)),
+         statusOf([this, id] { return m_service.remove(id); }),
+         [this, snapshot] { return m_service.restore(*snapshot); });
+    return true;
+}
+
+bool MainWindow::logActivity(const Activity& activity)
+{
+    auto logged = m_service.logActivity(activity);
+    if (!logged) {
+        showError(logged.error());
+        return false;
+    }
+    const Activity saved = logged.value();
+    push(tr("Log %1").arg(activityTypeLabel(saved.type).toLower()),
+         [this, saved] { return m_service.restoreActivity(saved); },
+         statusOf([this, id = saved.id] { return m_service.removeActivity(id); }));
+    return true;
+}
+
+bool MainWindow::advanceActivity(ActivityId id, ActivityStatus status)
+{
+    const auto before = m_portfolio->activities().find(id);
+    auto advanced = m_service.advanceActivity(id, status, Date::today());
+    if (!advanced || !before) {
+        showError(advanced ? Error{ErrorCode::NotFound, "the activity no longer exists", {}} : advanced.error());
+        return false;
+    }
+    const Activity after = advanced.value();
+    const Activity previous = *before;
+    push(tr("Mark %1 as %2").arg(QString::fromStdString(after.subject), activityStatusLabel(status).toLower()),
+         statusOf([this, after] { return m_service.updateActivity(after); }),
+         statusOf([this, previous] { return m_service.updateActivity(previous); }));
+    return true;
+}
+
+bool MainWindow::deleteActivity(ActivityId id)
+{
+    auto removed = m_service.removeActivity(id);
+    if (!removed) {
+        showError(removed.error());
+        return false;
+    }
+    const Activity saved = removed.value();
+    push(tr("Delete activity %1").arg(QString::fromStdString(saved.subject)),
+         statusOf([this, id] { return m_service.removeActivity(id); }),
+         [this, saved] { return m_service.restoreActivity(saved); });
+    return true;
+}
+
+void MainWindow::newCustomerDialog()
+{
+    Customer blank;
+    if (const auto me = m_portfolio->reps().findByCode(m_preferences.currentRepCode.toStdString())) {
+        blank.ownerRepId = me->id;
+    }
+    CustomerEditor editor(*m_portfolio, blank, this);
+    if (editor.exec() == QDialog::Accepted) {
+        createCustomer(editor.customer());
+    }
+}
+
+void MainWindow::editCurrentCustomer()
+{
+    const auto customer = m_portfolio->customers().find(m_detail->customerId());
+    if (!customer) {
+        return;
+    }
+    CustomerEditor editor(*m_portfolio, *customer, this);
+    if (editor.exec() == QDialog::Accepted) {
+        updateCustomer(editor.customer());
+    }
+}
+
+void MainWindow::archiveCurrentCustomer()
+{
+    if (const auto customer = m_portfolio->customers().find(m_detail->customerId())) {
+        setCustomerArchived(customer->id, !customer->archivedOn.has_value());
+    }
+}
+
+void MainWindow::deleteCurrentCustomer()
+{
+    const auto customer = m_portfolio->customers().find(m_detail->customerId());
+    if (!customer) {
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Delete %1?").arg(QString::fromStdString(customer->name)),
+                    tr("Deleting removes the customer with its contacts, activities and order history from "
+                       "every report. To keep the history but hide the account, archive it instead. "
+                       "You can undo a deletion until you close Cartera."),
+                    QMessageBox::NoButton, this);
+    auto* archive = box.addButton(tr("Archive Instead"), QMessageBox::AcceptRole);
+    auto* remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(archive);
+    box.exec();
+    if (box.clickedButton() == static_cast<QAbstractButton*>(archive)) {
+        setCustomerArchived(customer->id, true);
+    } else if (box.clickedButton() == static_cast<QAbstractButton*>(remove)) {
+        deleteCustomer(customer->id);
+    }
+}
+
+void MainWindow::logActivityDialog()
+{
+    if (m_detail->customerId() == 0) {
+        showError(Error{ErrorCode::InvalidInput, tr("Select a customer first.").toStdString(), {}});
+        return;
+    }
+    Activity blank;
+    blank.customerId = m_detail->customerId();
+    blank.occurredOn = Date::today();
+    blank.type = ActivityType::Call;
+    if (const auto me = m_portfolio->reps().findByCode(m_preferences.currentRepCode.toStdString())) {
+        blank.ownerRepId = me->id;
+    }
+    ActivityEditor editor(blank, this);
+    if (editor.exec() == QDialog::Accepted) {
+        logActivity(editor.activity());
+    }
+}
+
+void MainWindow::onActivityAction(qlonglong activityId, const QString& action)
+{
+    if (action == QLatin1String("progress")) {
+        advanceActivity(activityId, ActivityStatus::InProgress);
+    } else if (action == QLatin1String("resolve")) {
+        advanceActivity(activityId, ActivityStatus::Resolved);
+    } else if (action == QLatin1String("close")) {
+        advanceActivity(activityId, ActivityStatus::Closed);
+    } else if (action == QLatin1String("reopen")) {
+        advanceActivity(activityId, ActivityStatus::InProgress);
+    } else if (action == QLatin1String("delete")) {
+        deleteActivity(activityId);
+    } else if (action == QLatin1String("edit")) {
+        const auto activity = m_portfolio->activities().find(activityId);
+        if (!activity) {
+            return;
+        }
+        ActivityEditor editor(*activity, this);
+        if (editor.exec() == QDialog::Accepted) {
+            const Activity after = editor.activity();
+            const Activity previous = *activity;
+            auto updated = m_service.updateActivity(after);
+            if (!updated) {
+                showError(updated.error());
+                return;
+            }
+            push(tr("Edit activity %1").arg(QString::fromStdString(after.subject)),
+                 statusOf([this, after] { return m_service.updateActivity(after); }),
+                 statusOf([this, previous] { return m_service.updateActivity(previous); }));
+        }
+    }
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(*m_portfolio, m_preferences, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    m_preferences = dialog.preferences();
+    m_preferences.save();
+    m_claimsModel->setResponseTargetDays(m_preferences.claimResponseDays);
+    applyScope();
+    updateStatus();
+}
+
+void MainWindow::applyScope()
+{
+    // A rep starts on their own accounts; a manager (someone who leads reps) or nobody on all.
+    const auto me = m_portfolio->reps().findByCode(m_preferences.currentRepCode.toStdString());
+    bool manager = false;
+    if (me) {
+        for (const auto& rep : m_portfolio->reps().all()) {
+            manager = manager || (rep.managerId && *rep.managerId == me->id);
+        }
+    }
+    m_scope->setEnabled(me.has_value());
+    const QSignalBlocker blocker(m_scope);
+    m_scope->setCurrentIndex(me && !manager ? 0 : 1);
+    applyFilter();
+}
+
+void MainWindow::search(const QString& text)
+{
+    m_navigation->setCurrentRow(0);
+    m_search->setText(text);
+    m_searchDelay->stop();
+    applyFilter();
 }
 
 } // namespace cartera::app

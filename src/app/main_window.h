@@ -1,5 +1,10 @@
 #pragma once
 
+#include "app/preferences.h"
+#include "domain/activity.h"
+#include "domain/customer.h"
+#include "services/customer_service.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -12,6 +17,8 @@ class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
+class QUndoStack;
+class QMenu;
 
 namespace cartera::services {
 class Portfolio;
@@ -21,9 +28,13 @@ namespace cartera::app {
 
 class CustomerDetailPanel;
 class CustomerTableModel;
+class OpenClaimsModel;
 
 /// The main window: navigation on the left, the current view in the middle, the selected
 /// record's detail on the right, with menus, a toolbar search and a status bar.
+/// Adds path to the Open Recent list (most recent first, eight at most).
+void rememberRecentDatabase(const QString& path);
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
@@ -35,6 +46,25 @@ public:
     bool showView(const QString& name);
     /// Finds the customer by code and shows it selected with its detail; false when unknown.
     bool selectCustomer(const QString& code);
+    /// Types into the search box and filters at once (as after the typing pause).
+    void search(const QString& text);
+
+    // The editing use cases, each one undoable; the menu actions open a dialog and call these.
+    // On failure they show the error in the message bar and return false.
+    bool createCustomer(const domain::Customer& customer);
+    bool updateCustomer(const domain::Customer& customer);
+    bool setCustomerArchived(domain::CustomerId id, bool archived);
+    bool deleteCustomer(domain::CustomerId id);
+    bool logActivity(const domain::Activity& activity);
+    bool advanceActivity(domain::ActivityId id, domain::ActivityStatus status);
+    bool deleteActivity(domain::ActivityId id);
+
+    [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
+    [[nodiscard]] CustomerTableModel* customerModel() const { return m_customerModel; }
+    [[nodiscard]] CustomerDetailPanel* detailPanel() const { return m_detail; }
+    [[nodiscard]] OpenClaimsModel* claimsModel() const { return m_claimsModel; }
+    /// The message bar's text (errors), empty when hidden.
+    [[nodiscard]] QString message() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -42,6 +72,19 @@ protected:
 private:
     void createActions();
     QWidget* createCustomerView();
+    QWidget* createClaimsView();
+    void refreshAfterChange();
+    void showError(const domain::Error& error);
+    void push(const QString& text, services::CustomerService::Step redo, services::CustomerService::Step undo);
+    void editCurrentCustomer();
+    void newCustomerDialog();
+    void deleteCurrentCustomer();
+    void archiveCurrentCustomer();
+    void logActivityDialog();
+    void onActivityAction(qlonglong activityId, const QString& action);
+    void showPreferences();
+    void applyScope();
+    void updateRecentMenu();
     void fillFilterChoices();
     void applyFilter();
     void updateStatus();
@@ -51,6 +94,15 @@ private:
     void saveLayout() const;
 
     std::unique_ptr<services::Portfolio> m_portfolio;
+    services::CustomerService m_service;
+    Preferences m_preferences;
+    QUndoStack* m_undo = nullptr;
+    OpenClaimsModel* m_claimsModel = nullptr;
+    QTableView* m_claimsTable = nullptr;
+    QComboBox* m_scope = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_userLabel = nullptr;
+    QMenu* m_recentMenu = nullptr;
     CustomerTableModel* m_customerModel = nullptr;
     CustomerDetailPanel* m_detail = nullptr;
     QListWidget* m_navigation = nullptr;

@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "domain/order.h"
 
+#include <functional>
 #include <vector>
 
 namespace cartera::services {
@@ -26,6 +27,9 @@ struct CustomerSnapshot final {
 /// The "restore" calls put back what a removal returned, with the same ids; Undo uses them.
 class CustomerService final {
 public:
+    /// One undo or redo step, as the app's undo commands hold them.
+    using Step = std::function<domain::Status()>;
+
     explicit CustomerService(Portfolio& portfolio) : m_portfolio(portfolio) {}
 
     domain::Result<domain::Customer> create(domain::Customer customer, domain::Date today);
