@@ -2,6 +2,7 @@
 
 #include "services/demo_data.h"
 #include "services/demo_random.h"
+#include "storage/activity_repository.h"
 #include "storage/contact_repository.h"
 #include "storage/customer_repository.h"
 #include "storage/database.h"
@@ -121,6 +122,7 @@ struct DemoAccount final {
     Customer customer;
     std::vector<Contact> contacts;
     std::vector<Order> orders;
+    std::vector<Activity> activities;
 };
 
 /// Hands batches of accounts from the generating thread to the writing thread, holding at most
@@ -129,15 +131,17 @@ struct DemoAccount final {
 /// takes that work off the writing thread, which is the bottleneck.
 class BatchQueue final {
 public:
-    void push(std::vector<DemoAccount> batch)
+    /// Queues a batch; false once the queue is closed (the writer stopped), so generation ends.
+    bool push(std::vector<DemoAccount> batch)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_batches.size() < kMaxBatches || m_closed; });
         if (m_closed) {
-            return;
+            return false;
         }
         m_batches.push_back(std::move(batch));
         m_changed.notify_all();
+        return true;
     }
 
     /// The next batch; empty once closed and drained.
@@ -217,7 +221,9 @@ public:
                     for (std::int64_t i = first; i < last; ++i) {
                         batch.push_back(makeAccount(i));
                     }
-                    queue.push(std::move(batch));
+                    if (!queue.push(std::move(batch))) {
+                        break;  // cancelled or failed: stop drawing accounts nobody will write
+                    }
                 }
             } catch (...) {
                 generationFailure = std::current_exception();
@@ -390,6 +396,11 @@ private:
         }
         m_orders.insertMany(account.orders);
         m_summary.orders += static_cast<std::int64_t>(account.orders.size());
+        for (auto& activity : account.activities) {
+            activity.customerId = account.customer.id;
+            m_activities.insert(activity);
+        }
+        m_summary.activities += static_cast<std::int64_t>(account.activities.size());
     }
 
     DemoAccount makeAccount(std::int64_t index)
@@ -423,9 +434,14 @@ private:
         const std::string word(m_random.pick(demo::businessWords()));
         const std::string form(m_random.pick(country.legalForms));
         switch (m_random.below(4)) {
-        case 0:
-            customer.name = std::string(surname) + " & " + std::string(m_random.pick(country.surnames)) + " " + form;
+        case 0: {
+            const auto n = country.surnames.size();
+            const auto i = static_cast<std::size_t>(m_random.below(n));
+            // Never "Martin & Martin": take the next name when the draw repeats the first.
+            const std::string_view partner = country.surnames[i] == surname ? country.surnames[(i + 1) % n] : country.surnames[i];
+            customer.name = std::string(surname) + " & " + std::string(partner) + " " + form;
             break;
+        }
         case 1:
             customer.name = std::string(surname) + " " + word + " " + std::string(city.name) + " " + form;
             break;
@@ -461,6 +477,7 @@ private:
         }
         customer.updated = std::max(customer.created, m_options.asOf.addDays(-static_cast<int>(m_random.below(120))));
         makeContacts(account, country, prospect ? 1 : 1 + static_cast<int>(m_random.below(3)));
+        makeActivities(account, prospect);
         if (prospect) {
             return account;
         }
@@ -475,6 +492,81 @@ private:
         }
         makeOrders(account, weight, firstActive, lastActive);
         return account;
+    }
+
+    /// A year of contact history: calls, meetings, e-mails and notes; for customers also claims,
+    /// information requests and after-sales visits, most of them closed, the recent ones still
+    /// open, a few of those past their answer target.
+    void makeActivities(DemoAccount& account, bool prospect)
+    {
+        static constexpr std::pair<ActivityType, std::string_view> kContacts[] = {
+            {ActivityType::Call, "Follow-up call"},          {ActivityType::Call, "Quarterly review call"},
+            {ActivityType::Meeting, "Visit at their office"}, {ActivityType::Email, "Sent the new catalogue"},
+            {ActivityType::Note, "Prefers delivery before 10:00"}, {ActivityType::Meeting, "Annual business review"}};
+        static constexpr std::string_view kClaims[] = {
+            "Delivery arrived damaged", "Wrong items delivered", "Invoice amount disputed", "Late delivery",
+            "Product stopped working"};
+        static constexpr std::string_view kRequests[] = {
+            "Asked for a quote on office chairs", "Asked for safety data sheets", "Question on volume discounts",
+            "Asked about delivery times"};
+        const Date& asOf = m_options.asOf;
+        const auto pastDate = [&](int maxDaysAgo) { return asOf.addDays(-static_cast<int>(m_random.below(static_cast<std::uint64_t>(maxDaysAgo)))); };
+        const auto owner = account.customer.ownerRepId;
+        const int contactCount = static_cast<int>(m_random.below(prospect ? 3 : 4));
+        for (int i = 0; i < contactCount; ++i) {
+            const auto& [type, subject] = kContacts[m_random.below(std::size(kContacts))];
+            Activity a;
+            a.type = type;
+            a.ownerRepId = owner;
+            a.occurredOn = std::max(account.customer.created, pastDate(365));
+            a.subject = std::string(subject);
+            account.activities.push_back(std::move(a));
+        }
+        if (prospect) {
+            return;
+        }
+        const auto addFollowed = [&](ActivityType type, std::string_view subject) {
+            Activity a;
+            a.type = type;
+            a.ownerRepId = owner;
+            // A fifth arrived in the last two weeks, so some are still being handled.
+            a.occurredOn = std::max(account.customer.created, pastDate(m_random.chance(0.2) ? 14 : 400));
+            a.subject = std::string(subject);
+            a.status = ActivityStatus::Open;
+            const int age = a.occurredOn.daysUntil(asOf);
+            // Older cases have gone through their lifecycle; recent ones are still being handled.
+            if (age > 20 || m_random.chance(0.5)) {
+                const Date responded = a.occurredOn.addDays(static_cast<int>(m_random.below(3)));
+                const Date resolved = responded.addDays(static_cast<int>(m_random.below(10)));
+                if (responded <= asOf) {
+                    a.status = ActivityStatus::InProgress;
+                    a.firstResponseOn = responded;
+                }
+                if (resolved <= asOf && age > 5) {
+                    a.status = ActivityStatus::Resolved;
+                    a.resolvedOn = resolved;
+                    if (resolved.addDays(2) <= asOf) {
+                        a.status = ActivityStatus::Closed;
+                        a.closedOn = resolved.addDays(2);
+                    }
+                }
+            }
+            account.activities.push_back(std::move(a));
+        };
+        if (m_random.chance(0.06)) {
+            addFollowed(ActivityType::Claim, kClaims[m_random.below(std::size(kClaims))]);
+        }
+        if (m_random.chance(0.04)) {
+            addFollowed(ActivityType::InformationRequest, kRequests[m_random.below(std::size(kRequests))]);
+        }
+        if (m_random.chance(0.05)) {
+            Activity visit;
+            visit.type = ActivityType::AfterSalesVisit;
+            visit.ownerRepId = owner;
+            visit.occurredOn = std::max(account.customer.created, pastDate(365));
+            visit.subject = "Checked the installed equipment";
+            account.activities.push_back(std::move(visit));
+        }
     }
 
     RepId ownerFor(std::string_view countryCode, SizeBand size, std::int64_t index)
@@ -597,6 +689,7 @@ private:
     DemoRandom m_random;
     storage::CustomerRepository m_customers;
     storage::ContactRepository m_contacts;
+    storage::ActivityRepository m_activities{m_db};
     storage::OrderRepository m_orders;
     Date m_historyStart;
     std::vector<RepId> m_repIds;
@@ -633,6 +726,10 @@ Result<DemoSummary> createDemoPortfolioFile(const fs::path& path, const DemoOpti
             summary = writeDemoPortfolio(db, options, progress);
             db.finishBulkLoad();
         }
+        // A -wal or -shm left beside the file being replaced belongs to the old database; SQLite
+        // would replay it onto the new one and corrupt it.
+        fs::remove(path.string() + "-wal", ec);
+        fs::remove(path.string() + "-shm", ec);
         fs::rename(temporary, path);
         return summary;
     } catch (const std::exception& e) {

@@ -52,7 +52,12 @@ DELETE FROM customer_month WHERE customer_id = ?1 AND month = ?2 AND order_count
 )sql";
 
 // Line revenue rounded half up, as domain::lineAmount does for non-negative amounts.
-constexpr std::string_view kLineRevenue = "(l.quantity * l.unit_price * (10000 - l.discount_bp) + 5000) / 10000";
+// Written so that no intermediate passes 2^63 (SQLite would silently switch to floating point):
+// with g = quantity * unit_price, g * (10000 - d) / 10000 rounded half up equals
+// g - (g / 10000) * d - ((g % 10000) * d + 4999) / 10000.
+constexpr std::string_view kLineRevenue =
+    "(l.quantity * l.unit_price - (l.quantity * l.unit_price / 10000) * l.discount_bp"
+    " - ((l.quantity * l.unit_price % 10000) * l.discount_bp + 4999) / 10000)";
 
 std::string recomputedMonthsSql()
 {
