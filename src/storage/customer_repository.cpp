@@ -1,5 +1,6 @@
 #include "storage/customer_repository.h"
 
+#include "domain/customer_validation.h"
 #include "storage/customer_search.h"
 #include "storage/database.h"
 #include "storage/iso_date.h"
@@ -140,7 +141,16 @@ struct FilterSql final {
 FilterSql filterSql(const CustomerFilter& f)
 {
     FilterSql sql;
-    if (const auto query = searchQuery(f.search); !query.empty()) {
+    const std::string typed = trimmed(f.search);
+    const bool oneShortWord = !typed.empty() && typed.size() <= 2 && searchQuery(typed).size() == typed.size() + 3;
+    if (oneShortWord) {
+        // One or two letters match the start of the name, like a phone book: a name index range,
+        // where a word-prefix search would return most of a large portfolio.
+        std::string upper = typed;
+        upper.back() = static_cast<char>(upper.back() + 1);
+        sql.add("c.name >= ? COLLATE NOCASE", typed);
+        sql.add("c.name < ? COLLATE NOCASE", upper);
+    } else if (const auto query = searchQuery(f.search); !query.empty()) {
         sql.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", query);
     } else if (f.search.find_first_not_of(" \t") != std::string::npos) {
         // Only punctuation typed: no word can match it.

@@ -46,6 +46,8 @@ struct BulkLoadSettings final {
     int indexBuildCacheMebibytes = 4;
     /// Helper threads SQLite's sorter may use while building the deferred indexes.
     int sorterThreads = 2;
+    /// Terms the customer search index buffers before writing a segment, while it is rebuilt.
+    int searchBufferMebibytes = 16;
 };
 
 /// One connection to a Cartera database file: every connection has foreign keys on, WAL

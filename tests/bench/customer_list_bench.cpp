@@ -1,0 +1,86 @@
+// Measures what a rep feels in the customer list on a large portfolio:
+//  - time to first rows: open the database, count the customers, read the first page in name order
+//  - search keystroke latency: for words typed one letter at a time, each prefix's count and first
+//    page (what the list shows after a keystroke), median and 95th percentile
+// Usage: customer_list_bench DB [runs]
+#include "services/portfolio.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace cartera;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double millisecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: customer_list_bench DB [runs]\n");
+        return 2;
+    }
+    const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+    constexpr int kPage = 256;  // the list model's page
+
+    std::vector<double> firstRows;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        auto opened = services::Portfolio::open(argv[1], storage::OpenMode::ReadWrite);
+        if (!opened) {
+            std::fprintf(stderr, "customer_list_bench: %s\n", opened.error().describe().c_str());
+            return 1;
+        }
+        auto& portfolio = *opened.value();
+        const auto count = portfolio.customers().count({});
+        const auto rows = portfolio.customers().list({}, {}, 0, kPage);
+        firstRows.push_back(millisecondsSince(start));
+        if (rows.empty() || count == 0) {
+            std::fprintf(stderr, "customer_list_bench: empty portfolio\n");
+            return 1;
+        }
+    }
+
+    auto opened = services::Portfolio::open(argv[1], storage::OpenMode::ReadWrite);
+    auto& portfolio = *opened.value();
+    // Words a rep types: cities, surnames, a company word, a code, a contact's first name.
+    const std::vector<std::string> typed = {"lyon", "martin", "müller", "logistique", "c000123", "sophie",
+                                            "barcelona", "rossi", "dupont lyon", "bakker"};
+    std::vector<double> keystrokes;
+    for (int run = 0; run < runs; ++run) {
+        for (const auto& word : typed) {
+            for (std::size_t length = 1; length <= word.size(); ++length) {
+                domain::CustomerFilter filter;
+                filter.search = word.substr(0, length);
+                const auto start = Clock::now();
+                const auto count = portfolio.customers().count(filter);
+                const auto rows = portfolio.customers().list(filter, {}, 0, kPage);
+                keystrokes.push_back(millisecondsSince(start));
+                (void)count;
+                (void)rows;
+            }
+        }
+    }
+    std::printf("time to first rows: median %.1f ms, p95 %.1f ms (%d runs)\n", percentile(firstRows, 0.5),
+                percentile(firstRows, 0.95), runs);
+    std::printf("search keystroke: median %.1f ms, p95 %.1f ms, max %.1f ms (%zu keystrokes)\n",
+                percentile(keystrokes, 0.5), percentile(keystrokes, 0.95), percentile(keystrokes, 1.0),
+                keystrokes.size());
+    return 0;
+}
