@@ -85,11 +85,11 @@ int main(int argc, char** argv)
     app::rememberRecentDatabase(path);
 
     app::MainWindow window(std::move(opened.value()));
-    if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        return fail(QObject::tr("There is no view named '%1'.").arg(parser.value(viewOption)), interactive);
-    }
     if (parser.isSet(selectOption) && !window.selectCustomer(parser.value(selectOption))) {
         return fail(QObject::tr("There is no customer with the code '%1'.").arg(parser.value(selectOption)), interactive);
+    }
+    if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
+        return fail(QObject::tr("There is no view named '%1'.").arg(parser.value(viewOption)), interactive);
     }
     window.resize(1400, 820);
     window.show();

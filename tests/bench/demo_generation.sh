@@ -54,6 +54,8 @@ median() {
     printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# Other work on the machine shows in the times: record how busy it was.
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 rows=()
 for customers in $sizes; do
     n="$runs"
@@ -89,7 +91,7 @@ cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 memory_gib="$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
 echo
 echo "Machine: $cpu, $(nproc) cores, $memory_gib GiB memory; SQLite $(sqlite3 --version | cut -d' ' -f1);" \
-    "seed $seed, as of $as_of"
+    "seed $seed, as of $as_of; load average $load_before before the runs, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo
 echo "| Case | File size | Median s | Min-max s | Peak RSS MiB | Order lines |"
 echo "| --- | --- | --- | --- | --- | --- |"
