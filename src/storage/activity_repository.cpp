@@ -1,6 +1,7 @@
 #include "storage/activity_repository.h"
 
 #include "storage/database.h"
+#include "storage/iso_date.h"
 #include "storage/storage_error.h"
 
 namespace cartera::storage {
@@ -13,19 +14,7 @@ constexpr std::string_view kColumns =
     "a.id, a.customer_id, a.owner_rep_id, a.type, a.occurred_on, a.subject, a.details, a.status,"
     " a.first_response_on, a.resolved_on, a.closed_on";
 
-std::optional<Date> optionalDate(const Statement& s, int column)
-{
-    return s.isNull(column) ? std::nullopt : Date::parseIso(s.text(column));
-}
 
-void bindOptionalDate(Statement& s, int index, const std::optional<Date>& date)
-{
-    if (date) {
-        s.bind(index, date->toIso());
-    } else {
-        s.bindNull(index);
-    }
-}
 
 Activity readActivity(const Statement& s)
 {
@@ -38,9 +27,9 @@ Activity readActivity(const Statement& s)
     a.subject = s.text(5);
     a.details = s.text(6);
     a.status = s.isNull(7) ? std::nullopt : kActivityStatusCodes.parse(s.text(7));
-    a.firstResponseOn = optionalDate(s, 8);
-    a.resolvedOn = optionalDate(s, 9);
-    a.closedOn = optionalDate(s, 10);
+    a.firstResponseOn = readOptionalDate(s, 8);
+    a.resolvedOn = readOptionalDate(s, 9);
+    a.closedOn = readOptionalDate(s, 10);
     return a;
 }
 
@@ -71,13 +60,7 @@ void ActivityRepository::insert(Activity& activity)
         "INSERT INTO activity (customer_id, owner_rep_id, type, occurred_on, subject, details, status,"
         " first_response_on, resolved_on, closed_on, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     bindActivity(*s, activity);
-    // An activity that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
-    if (activity.id > 0) {
-        s->bind(11, activity.id);
-    } else {
-        s->bindNull(11);
-    }
-    s->run();
+    s->bindIdOrNull(11, activity.id).run();
     activity.id = m_db.lastInsertId();
 }
 

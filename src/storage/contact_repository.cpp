@@ -45,13 +45,7 @@ void ContactRepository::insert(Contact& contact)
         "INSERT INTO contact (customer_id, first_name, last_name, job_title, email, phone, is_primary, id)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bindContact(*s, contact);
-    // A contact that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
-    if (contact.id > 0) {
-        s->bind(8, contact.id);
-    } else {
-        s->bindNull(8);
-    }
-    s->run();
+    s->bindIdOrNull(8, contact.id).run();
     contact.id = m_db.lastInsertId();
 }
 

@@ -68,11 +68,7 @@ void bindCustomer(Statement& s, const Customer& c, const CustomerDates& dates)
         .bindStaticOrNull(15, c.website)
         .bindStatic(16, dates.created.view())
         .bindStatic(17, dates.updated.view());
-    if (c.archivedOn) {
-        s.bind(18, c.archivedOn->toIso());
-    } else {
-        s.bindNull(18);
-    }
+    bindOptionalDate(s, 18, c.archivedOn);
 }
 
 Customer readCustomer(const Statement& s)
@@ -96,7 +92,7 @@ Customer readCustomer(const Statement& s)
     c.website = s.text(15);
     c.created = Date::parseIso(s.text(16)).value_or(Date{});
     c.updated = Date::parseIso(s.text(17)).value_or(Date{});
-    c.archivedOn = s.isNull(18) ? std::nullopt : Date::parseIso(s.text(18));
+    c.archivedOn = readOptionalDate(s, 18);
     return c;
 }
 
@@ -222,13 +218,7 @@ void CustomerRepository::insert(Customer& customer)
         auto s = m_db.cached(kInsert);
         const CustomerDates dates(customer);
         bindCustomer(*s, customer, dates);
-        // A customer that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
-        if (customer.id > 0) {
-            s->bind(19, customer.id);
-        } else {
-            s->bindNull(19);
-        }
-        s->run();
+        s->bindIdOrNull(19, customer.id).run();
         customer.id = m_db.lastInsertId();
     });
 }

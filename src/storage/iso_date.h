@@ -1,9 +1,11 @@
 #pragma once
 
 #include "domain/date.h"
+#include "storage/statement.h"
 
 #include <array>
 #include <chrono>
+#include <optional>
 #include <string_view>
 
 namespace cartera::storage {
@@ -39,5 +41,24 @@ private:
 
     std::array<char, 10> m_text{};
 };
+
+/// Binds a date as ISO text (copied), or NULL when there is none.
+inline void bindOptionalDate(Statement& s, int index, const std::optional<domain::Date>& date)
+{
+    if (date) {
+        s.bind(index, IsoDate(*date).view());
+    } else {
+        s.bindNull(index);
+    }
+}
+
+/// Reads an ISO date column; nullopt when NULL or not a date.
+inline std::optional<domain::Date> readOptionalDate(const Statement& s, int column)
+{
+    if (s.isNull(column)) {
+        return std::nullopt;
+    }
+    return domain::Date::parseIso(s.text(column));
+}
 
 } // namespace cartera::storage

@@ -68,14 +68,6 @@ std::string recomputedMonthsSql()
            " WHERE o.status <> 'cancelled' GROUP BY o.customer_id, month";
 }
 
-void bindOptionalDate(Statement& s, int index, const std::optional<Date>& date)
-{
-    if (date) {
-        s.bind(index, IsoDate(*date).view());
-    } else {
-        s.bindNull(index);
-    }
-}
 
 /// Revenue, cost and order count of the orders of one customer-month, summed before writing.
 struct MonthTotal final {
@@ -138,13 +130,6 @@ void bindLine(Statement& s, int first, const LineRow& row)
         .bind(first + 6, line.unitCostMinor);
 }
 
-std::optional<Date> readOptionalDate(const Statement& s, int column)
-{
-    if (s.isNull(column)) {
-        return std::nullopt;
-    }
-    return Date::parseIso(s.text(column));
-}
 
 } // namespace
 
@@ -190,13 +175,7 @@ void OrderRepository::writeOrder(Order& order)
         bindOptionalDate(*s, 7, order.paidDate);
         bindOptionalDate(*s, 8, order.cancelledDate);
         s->bindStatic(9, currency).bindStaticOrNull(10, order.notes);
-        // An order that already has an id (put back by Undo) keeps it; NULL lets SQLite choose.
-        if (order.id > 0) {
-            s->bind(11, order.id);
-        } else {
-            s->bindNull(11);
-        }
-        s->run();
+        s->bindIdOrNull(11, order.id).run();
     }
     order.id = m_db.lastInsertId();
 }

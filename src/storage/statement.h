@@ -36,6 +36,8 @@ public:
     {
         return value ? bind(index, *value) : bindNull(index);
     }
+    /// A row id the caller already has (a record put back by Undo), or NULL so SQLite picks one.
+    Statement& bindIdOrNull(int index, std::int64_t id) { return id > 0 ? bind(index, id) : bindNull(index); }
     /// Empty text is stored as NULL (optional attributes such as region or phone).
     Statement& bindTextOrNull(int index, std::string_view text)
     {
