@@ -122,6 +122,10 @@ void CustomerDetailPanel::showCustomer(CustomerId id)
     }
     row(tr("Gross margin, last 12 months"), formatMoneyWhole(overview->margin12m));
     row(tr("Orders, last 12 months"), QLocale().toString(static_cast<qlonglong>(overview->orders12m)));
+    if (overview->orders12m > 0) {
+        row(tr("Average order value"),
+            formatMoneyWhole(Money{overview->revenue12m.minor / overview->orders12m, overview->revenue12m.currency}));
+    }
     row(tr("Last order"), overview->lastOrderDate ? dateText(*overview->lastOrderDate) : tr("never"));
     text += QStringLiteral("</table>");
 
