@@ -117,20 +117,25 @@ QWidget* MainWindow::createCustomerView()
     auto* layout = new QVBoxLayout(view);
     layout->setContentsMargins(6, 6, 6, 0);
 
-    auto* filters = new QHBoxLayout;
+    // Scope and search on the first row, the attribute filters on the second.
+    auto* searchRow = new QHBoxLayout;
     m_scope = new QComboBox;
     m_scope->addItem(tr("My accounts"));
     m_scope->addItem(tr("All accounts"));
-    filters->addWidget(m_scope);
+    searchRow->addWidget(m_scope);
     m_search = new QLineEdit;
-    m_search->setPlaceholderText(tr("Search customers by name, code, city or e-mail (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search customers by name, code, city, e-mail or contact (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_search, 2);
+    searchRow->addWidget(m_search, 1);
+    layout->addLayout(searchRow);
+    auto* filters = new QHBoxLayout;
     m_kindFilter = new QComboBox;
     m_channelFilter = new QComboBox;
     m_countryFilter = new QComboBox;
     m_ownerFilter = new QComboBox;
-    for (auto* combo : {m_kindFilter, m_channelFilter, m_countryFilter, m_ownerFilter}) {
+    m_statusFilter = new QComboBox;
+    m_sizeFilter = new QComboBox;
+    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_ownerFilter}) {
         filters->addWidget(combo, 1);
     }
     layout->addLayout(filters);
@@ -162,7 +167,8 @@ QWidget* MainWindow::createCustomerView()
     m_searchDelay->setInterval(150);
     connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    for (auto* combo : {m_kindFilter, m_channelFilter, m_countryFilter, m_ownerFilter, m_scope}) {
+    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_ownerFilter,
+                        m_scope}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     }
     connect(m_customerTable, &QTableView::doubleClicked, this, &MainWindow::editCurrentCustomer);
@@ -179,6 +185,15 @@ void MainWindow::fillFilterChoices()
     m_kindFilter->addItem(tr("All kinds"));
     m_kindFilter->addItem(kindLabel(CustomerKind::Customer), QString::fromLatin1(kCustomerKindCodes.code(CustomerKind::Customer).data()));
     m_kindFilter->addItem(kindLabel(CustomerKind::Prospect), QString::fromLatin1(kCustomerKindCodes.code(CustomerKind::Prospect).data()));
+
+    m_statusFilter->addItem(tr("Any status"));
+    for (const auto& [status, code] : kCustomerStatusCodes.entries) {
+        m_statusFilter->addItem(statusLabel(status), static_cast<int>(status));
+    }
+    m_sizeFilter->addItem(tr("Any size"));
+    for (const auto& [band, code] : kSizeBandCodes.entries) {
+        m_sizeFilter->addItem(sizeBandLabel(band), static_cast<int>(band));
+    }
 
     m_channelFilter->addItem(tr("All channels"));
     for (const auto& [channel, code] : kSalesChannelCodes.entries) {
@@ -202,6 +217,12 @@ void MainWindow::applyFilter()
     filter.search = m_search->text().trimmed().toStdString();
     if (m_kindFilter->currentIndex() > 0) {
         filter.kind = kCustomerKindCodes.parse(m_kindFilter->currentData().toString().toStdString());
+    }
+    if (m_statusFilter->currentIndex() > 0) {
+        filter.status = static_cast<CustomerStatus>(m_statusFilter->currentData().toInt());
+    }
+    if (m_sizeFilter->currentIndex() > 0) {
+        filter.sizeBand = static_cast<SizeBand>(m_sizeFilter->currentData().toInt());
     }
     if (m_channelFilter->currentIndex() > 0) {
         filter.channel = kSalesChannelCodes.parse(m_channelFilter->currentData().toString().toStdString());

@@ -115,6 +115,8 @@ private:
     QComboBox* m_channelFilter = nullptr;
     QComboBox* m_countryFilter = nullptr;
     QComboBox* m_ownerFilter = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QComboBox* m_sizeFilter = nullptr;
     QLabel* m_shownLabel = nullptr;
     QLabel* m_fileLabel = nullptr;
 };
