@@ -9,14 +9,11 @@ namespace cartera::storage {
 void rebuildCustomerSearch(const Database& db)
 {
     db.execute("DELETE FROM customer_search");
-    // Contacts are grouped once, not looked up per customer: one pass over each table.
+    // The view groups contacts once for the join: one pass over each table.
     db.execute(R"sql(
 INSERT INTO customer_search (rowid, name, code, city, email, contacts)
-SELECT c.id, c.name, c.code, c.city, c.email, t.names
-FROM customer AS c
-LEFT JOIN (SELECT customer_id,
-                  group_concat(coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(email, ''), ' ') AS names
-           FROM contact GROUP BY customer_id) AS t ON t.customer_id = c.id
+SELECT c.id, c.name, c.code, c.city, c.email, n.names
+FROM customer AS c LEFT JOIN customer_contact_names AS n ON n.customer_id = c.id
 )sql");
 }
 

@@ -154,6 +154,12 @@ CREATE INDEX activity_customer ON activity(customer_id, occurred_on);
 -- Small: only the claims and requests still being worked on, for the Open claims view.
 CREATE INDEX activity_pending ON activity(occurred_on) WHERE status IN ('open', 'in_progress');
 
+-- The text of an account's contacts that search looks into: names and e-mail addresses.
+CREATE VIEW customer_contact_names AS
+SELECT customer_id,
+       group_concat(coalesce(first_name, '') || ' ' || last_name || ' ' || coalesce(email, ''), ' ') AS names
+FROM contact GROUP BY customer_id;
+
 -- Word-prefix search over what a rep types to find an account. rowid = customer.id. The
 -- prefix indexes make one- to three-letter prefixes as cheap as whole words.
 CREATE VIRTUAL TABLE customer_search USING fts5(
@@ -163,8 +169,7 @@ CREATE VIRTUAL TABLE customer_search USING fts5(
 );
 INSERT INTO customer_search (rowid, name, code, city, email, contacts)
 SELECT c.id, c.name, c.code, c.city, c.email,
-       (SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
-        FROM contact AS t WHERE t.customer_id = c.id)
+       (SELECT names FROM customer_contact_names AS n WHERE n.customer_id = c.id)
 FROM customer AS c;
 
 CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
@@ -180,24 +185,20 @@ CREATE TRIGGER customer_search_delete AFTER DELETE ON customer BEGIN
 END;
 CREATE TRIGGER customer_search_contact_insert AFTER INSERT ON contact BEGIN
     UPDATE customer_search SET contacts = (
-        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
-        FROM contact AS t WHERE t.customer_id = new.customer_id)
+        SELECT names FROM customer_contact_names AS n WHERE n.customer_id = new.customer_id)
     WHERE rowid = new.customer_id;
 END;
 CREATE TRIGGER customer_search_contact_update AFTER UPDATE ON contact BEGIN
     UPDATE customer_search SET contacts = (
-        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
-        FROM contact AS t WHERE t.customer_id = old.customer_id)
+        SELECT names FROM customer_contact_names AS n WHERE n.customer_id = old.customer_id)
     WHERE rowid = old.customer_id;
     UPDATE customer_search SET contacts = (
-        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
-        FROM contact AS t WHERE t.customer_id = new.customer_id)
+        SELECT names FROM customer_contact_names AS n WHERE n.customer_id = new.customer_id)
     WHERE rowid = new.customer_id AND new.customer_id <> old.customer_id;
 END;
 CREATE TRIGGER customer_search_contact_delete AFTER DELETE ON contact BEGIN
     UPDATE customer_search SET contacts = (
-        SELECT group_concat(coalesce(t.first_name, '') || ' ' || t.last_name || ' ' || coalesce(t.email, ''), ' ')
-        FROM contact AS t WHERE t.customer_id = old.customer_id)
+        SELECT names FROM customer_contact_names AS n WHERE n.customer_id = old.customer_id)
     WHERE rowid = old.customer_id;
 END;
 )sql";
