@@ -134,19 +134,40 @@ struct FilterSql final {
     }
 };
 
+/// One or two letters match the start of the name, like a phone book: a name index range,
+/// where a word-prefix search would return most of a large portfolio.
+bool isOneShortWord(const std::string& typed)
+{
+    return !typed.empty() && typed.size() <= 2 && searchQuery(typed).size() == typed.size() + 3;
+}
+
+/// The full-text query for the filter's search words; empty when the search is blank, a short
+/// name prefix or only punctuation.
+std::string fullTextQuery(const CustomerFilter& f)
+{
+    const std::string typed = trimmed(f.search);
+    return isOneShortWord(typed) ? std::string() : scopedSearchQuery(searchQuery(typed), f.ownerRepId);
+}
+
+/// True when nothing but the search words, the owner (both in the full-text index) and hiding
+/// archived accounts narrows the list: its count and its name-ordered pages can then be read
+/// from the indexes alone.
+bool narrowsBySearchOnly(const CustomerFilter& f)
+{
+    return !f.kind && !f.status && !f.channel && !f.sizeBand && f.country.empty() &&
+           f.region.empty() && f.industry.empty();
+}
+
 FilterSql filterSql(const CustomerFilter& f)
 {
     FilterSql sql;
     const std::string typed = trimmed(f.search);
-    const bool oneShortWord = !typed.empty() && typed.size() <= 2 && searchQuery(typed).size() == typed.size() + 3;
-    if (oneShortWord) {
-        // One or two letters match the start of the name, like a phone book: a name index range,
-        // where a word-prefix search would return most of a large portfolio.
+    if (isOneShortWord(typed)) {
         std::string upper = typed;
         upper.back() = static_cast<char>(upper.back() + 1);
         sql.add("c.name >= ? COLLATE NOCASE", typed);
         sql.add("c.name < ? COLLATE NOCASE", upper);
-    } else if (const auto query = searchQuery(f.search); !query.empty()) {
+    } else if (const auto query = fullTextQuery(f); !query.empty()) {
         sql.add("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", query);
     } else if (f.search.find_first_not_of(" \t") != std::string::npos) {
         // Only punctuation typed: no word can match it.
@@ -268,6 +289,11 @@ std::optional<Customer> CustomerRepository::findByCode(const std::string& code) 
 
 std::int64_t CustomerRepository::count(const CustomerFilter& filter) const
 {
+    if (const auto query = fullTextQuery(filter); !query.empty() && narrowsBySearchOnly(filter)) {
+        const auto matches = countSearchMatches(query, filter.includeArchived);
+        m_lastSearchCount = {query, matches};
+        return matches;
+    }
     const auto sql = filterSql(filter);
     auto s = m_db.prepare("SELECT count(*) FROM customer AS c" + sql.where);
     sql.bindAll(s);
@@ -281,7 +307,9 @@ std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filt
     const std::string direction = sort.descending ? " DESC" : " ASC";
     std::string query =
         "SELECT c.id, c.code, c.name, c.kind, c.industry, c.city, c.country, c.channel, r.name, c.status"
-        " FROM customer AS c LEFT JOIN sales_rep AS r ON r.id = c.owner_rep_id" +
+        " FROM customer AS c" +
+        std::string(searchPagePlan(filter, sort, offset, limit)) +
+        " LEFT JOIN sales_rep AS r ON r.id = c.owner_rep_id" +
         sql.where + " ORDER BY " + std::string(orderByFor(sort.key)) + direction + ", c.id" + direction +
         " LIMIT ?" + std::to_string(sql.texts.size() + 1) + " OFFSET ?" + std::to_string(sql.texts.size() + 2);
     auto s = m_db.prepare(query);
@@ -307,6 +335,53 @@ std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filt
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+std::int64_t CustomerRepository::countSearchMatches(const std::string& query, bool includeArchived) const
+{
+    // The index holds one row per customer; archived ones are few and listed by their own index,
+    // so neither count reads the customer table.
+    std::int64_t matches = 0;
+    {
+        auto all = m_db.cached("SELECT count(*) FROM customer_search WHERE customer_search MATCH ?1");
+        all->bind(1, query);
+        matches = all->step() ? all->int64(0) : 0;
+    }
+    if (includeArchived) {
+        return matches;
+    }
+    auto archived = m_db.cached(
+        "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?1"
+        " AND rowid IN (SELECT id FROM customer WHERE archived_on IS NOT NULL)");
+    archived->bind(1, query);
+    return matches - (archived->step() ? archived->int64(0) : 0);
+}
+
+std::string_view CustomerRepository::searchPagePlan(const CustomerFilter& filter, CustomerSort sort,
+                                                   std::int64_t offset, int limit) const
+{
+    // A broad search ("mar" matches a quarter of a large portfolio) is cheaper read in name order
+    // from a name index, keeping matching rows until the page is full, than sorted in full. That
+    // walk reads about (offset + limit) / density index entries, so it is chosen only when the
+    // page lies within the first 2 % of the matches: it then reads at most 2 % of the index. A
+    // narrower search sorts its matches, read by rowid. The plans are spelled out because
+    // SQLite's statistics cannot know how many rows a full-text query returns.
+    // The match count comes from the count() the list asked for just before; without it the
+    // matches are sorted, which is always correct, only slower for broad searches.
+    if (sort.key != CustomerSortKey::Name || filter.includeArchived || !narrowsBySearchOnly(filter)) {
+        return {};
+    }
+    const auto query = fullTextQuery(filter);
+    if (query.empty()) {
+        return {};
+    }
+    constexpr std::int64_t kMaxShareOfMatches = 50;
+    const bool dense = m_lastSearchCount && m_lastSearchCount->first == query &&
+                       (offset + std::max(limit, 0)) * kMaxShareOfMatches <= m_lastSearchCount->second;
+    if (!dense) {
+        return " NOT INDEXED";
+    }
+    return filter.ownerRepId ? " INDEXED BY customer_listed_owner" : " INDEXED BY customer_listed_name";
 }
 
 } // namespace cartera::storage

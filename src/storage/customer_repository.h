@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cartera::storage {
@@ -48,7 +50,15 @@ public:
                                                     std::int64_t offset, int limit) const;
 
 private:
+    [[nodiscard]] std::int64_t countSearchMatches(const std::string& query, bool includeArchived) const;
+    /// How a search's page is read: an INDEXED BY / NOT INDEXED clause, or empty for SQLite's choice.
+    [[nodiscard]] std::string_view searchPagePlan(const domain::CustomerFilter& filter, domain::CustomerSort sort,
+                                                  std::int64_t offset, int limit) const;
+
     const Database& m_db;
+    /// The last full-text query counted and its match count: list() uses it to choose how to
+    /// read the page (a plan choice only; a stale figure cannot change which rows are listed).
+    mutable std::optional<std::pair<std::string, std::int64_t>> m_lastSearchCount;
 };
 
 } // namespace cartera::storage

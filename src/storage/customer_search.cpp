@@ -11,8 +11,8 @@ void rebuildCustomerSearch(const Database& db)
     db.execute("DELETE FROM customer_search");
     // The view groups contacts once for the join: one pass over each table.
     db.execute(R"sql(
-INSERT INTO customer_search (rowid, name, code, city, email, contacts)
-SELECT c.id, c.name, c.code, c.city, c.email, n.names
+INSERT INTO customer_search (rowid, name, code, city, email, contacts, owner)
+SELECT c.id, c.name, c.code, c.city, c.email, n.names, 'r' || c.owner_rep_id
 FROM customer AS c LEFT JOIN customer_contact_names AS n ON n.customer_id = c.id
 )sql");
 }
@@ -39,6 +39,19 @@ std::string searchQuery(const std::string& typed)
         }
     }
     flush();
+    return query;
+}
+
+std::string scopedSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId)
+{
+    if (wordsQuery.empty()) {
+        return {};
+    }
+    // Typed words never match the owner column, whose tokens ("r12") a user could type.
+    std::string query = "{name code city email contacts} : (" + wordsQuery + ")";
+    if (ownerRepId) {
+        query += " AND owner : \"r" + std::to_string(*ownerRepId) + "\"";
+    }
     return query;
 }
 

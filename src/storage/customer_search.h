@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace cartera::storage {
@@ -13,5 +15,9 @@ void rebuildCustomerSearch(const Database& db);
 /// Turns what a user typed into an FTS5 query: every word a prefix, all words required,
 /// quotes and operators neutralised ("dub lyo" -> "\"dub\"* \"lyo\"*"). Empty when no word.
 std::string searchQuery(const std::string& typed);
+
+/// The full-text query for a searchQuery() result, restricted to the text columns and, when
+/// ownerRepId is set, to that rep's accounts. Empty when wordsQuery is empty.
+std::string scopedSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId);
 
 } // namespace cartera::storage

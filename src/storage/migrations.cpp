@@ -203,11 +203,46 @@ CREATE TRIGGER customer_search_contact_delete AFTER DELETE ON contact BEGIN
 END;
 )sql";
 
+// Version 3: searching within "My accounts" and counting matches from the indexes alone.
+//  - customer_search gains an owner column ('r' || owner_rep_id), so a search within one rep's
+//    accounts is one full-text query rather than a full-text list joined to the table;
+//  - a search's count is the full-text count minus its archived matches, which the tiny
+//    customer_archived index lists;
+//  - a rep's listed accounts in name order, for "My accounts" pages and counts without reading
+//    the table to skip archived ones.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE INDEX customer_archived ON customer(id) WHERE archived_on IS NOT NULL;
+CREATE INDEX customer_listed_owner ON customer(owner_rep_id, name COLLATE NOCASE, id) WHERE archived_on IS NULL;
+
+DROP TRIGGER customer_search_insert;
+DROP TRIGGER customer_search_update;
+DROP TABLE customer_search;
+CREATE VIRTUAL TABLE customer_search USING fts5(
+    name, code, city, email, contacts, owner,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+INSERT INTO customer_search (rowid, name, code, city, email, contacts, owner)
+SELECT c.id, c.name, c.code, c.city, c.email, n.names, 'r' || c.owner_rep_id
+FROM customer AS c LEFT JOIN customer_contact_names AS n ON n.customer_id = c.id;
+
+CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
+    INSERT INTO customer_search (rowid, name, code, city, email, contacts, owner)
+    VALUES (new.id, new.name, new.code, new.city, new.email, '', 'r' || new.owner_rep_id);
+END;
+CREATE TRIGGER customer_search_update AFTER UPDATE OF name, code, city, email, owner_rep_id ON customer BEGIN
+    UPDATE customer_search SET name = new.name, code = new.code, city = new.city, email = new.email,
+                               owner = 'r' || new.owner_rep_id
+    WHERE rowid = new.id;
+END;
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 2> kSteps{
+constexpr std::array<MigrationStep, 3> kSteps{
     kSchemaV1,
     kSchemaV2,
+    kSchemaV3,
 };
 
 } // namespace

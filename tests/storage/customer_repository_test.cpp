@@ -622,3 +622,79 @@ TEST_F(CustomerListTest, aHugeLimitReturnsEveryRowWithoutReservingForIt)
     ASSERT_NO_THROW(rows = customers.list({}, {}, 0, std::numeric_limits<int>::max()));
     EXPECT_EQ(rows.size(), 6u);
 }
+
+TEST(CustomerRepository, searchWithinOneRepsAccountsFollowsReassignmentAndIgnoresOwnerTokens)
+{
+    SampleDatabase sample;
+    CustomerRepository customers(sample.db);
+    const RepId ana = insertRep(sample.db, "R01", "Ana Ruiz");
+    const RepId bruno = insertRep(sample.db, "R02", "Bruno Costa");
+    Customer a = sampleCustomer("M1", "Marble Works");
+    a.ownerRepId = ana;
+    customers.insert(a);
+    Customer b = sampleCustomer("M2", "Marine Supplies");
+    b.ownerRepId = bruno;
+    customers.insert(b);
+    Customer c = sampleCustomer("M3", "Market Hall");
+    c.ownerRepId = ana;
+    c.archivedOn = Date(2026, 2, 1);
+    customers.insert(c);
+
+    CustomerFilter f;
+    f.search = "mar";
+    f.ownerRepId = ana;
+    EXPECT_EQ(customers.count(f), 1);  // M3 is archived
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"M1"}));
+    f.includeArchived = true;
+    EXPECT_EQ(customers.count(f), 2);
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"M1", "M3"}));
+
+    // Handing M2 over to Ana moves it into her search results at once.
+    b.ownerRepId = ana;
+    customers.update(b);
+    f.includeArchived = false;
+    EXPECT_EQ(customers.count(f), 2);
+    EXPECT_EQ(codesOf(customers.list(f, {}, 0, -1)), (Codes{"M1", "M2"}));
+    f.ownerRepId = bruno;
+    EXPECT_EQ(customers.count(f), 0);
+
+    // The index keeps owners as tokens like "r1"; typing that finds no account.
+    CustomerFilter typedOwnerToken;
+    typedOwnerToken.search = "r" + std::to_string(ana);
+    EXPECT_EQ(customers.count(typedOwnerToken), 0);
+    typedOwnerToken.search = "r" + std::to_string(ana) + " mar";
+    EXPECT_EQ(customers.count(typedOwnerToken), 0);
+}
+
+TEST(CustomerRepository, aBroadSearchListsTheSameRowsWhicheverWayThePageIsRead)
+{
+    // 135 listed matches for a 1-row page: the list walks the name index (see searchPagePlan); with an
+    // extra filter that every row passes it sorts the matches instead. Both must agree.
+    SampleDatabase sample;
+    CustomerRepository customers(sample.db);
+    for (int i = 0; i < 150; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "Harbour %03d", (i * 37) % 150);
+        Customer c = sampleCustomer("H" + std::to_string(i), name);
+        c.archivedOn = i % 10 == 0 ? std::optional<Date>(Date(2026, 1, 1)) : std::nullopt;
+        customers.insert(c);
+        Customer other = sampleCustomer("O" + std::to_string(i), "Other " + std::to_string(i));
+        customers.insert(other);
+    }
+    CustomerFilter broad;
+    broad.search = "harb";
+    CustomerFilter sorted = broad;
+    sorted.kind = CustomerKind::Customer;
+    ASSERT_EQ(customers.count(broad), 135);
+    ASSERT_EQ(customers.count(sorted), 135);
+    for (const bool descending : {false, true}) {
+        for (const std::int64_t offset : {0, 1, 60}) {
+            const CustomerSort byName{CustomerSortKey::Name, descending};
+            (void)customers.count(broad);  // the list's own sequence: count, then pages
+            const auto walked = codesOf(customers.list(broad, byName, offset, 1));
+            (void)customers.count(sorted);
+            EXPECT_EQ(walked, codesOf(customers.list(sorted, byName, offset, 1))) << offset << descending;
+            EXPECT_EQ(walked.size(), 1u);
+        }
+    }
+}
