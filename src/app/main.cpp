@@ -1,7 +1,7 @@
 // cartera: the desktop application. Options:
 //   --db FILE          open this portfolio (default: the last one, or the user's default file,
 //                      created with a demo portfolio on first start)
-//   --view NAME        start on a view (customers)
+//   --view NAME        start on a view (customers, activities, claims, ...)
 //   --select CODE      select a customer by code
 //   --screenshot PNG   render the window to PNG and quit (works with QT_QPA_PLATFORM=offscreen)
 
@@ -46,7 +46,7 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QObject::tr("Open the portfolio FILE."), QStringLiteral("FILE"));
-    const QCommandLineOption viewOption(QStringLiteral("view"), QObject::tr("Start on the view NAME (customers)."),
+    const QCommandLineOption viewOption(QStringLiteral("view"), QObject::tr("Start on the view NAME (customers, activities, claims, ...)."),
                                         QStringLiteral("NAME"));
     const QCommandLineOption selectOption(QStringLiteral("select"), QObject::tr("Select the customer with code CODE."),
                                           QStringLiteral("CODE"));
@@ -89,7 +89,9 @@ int main(int argc, char** argv)
         return fail(QObject::tr("There is no customer with the code '%1'.").arg(parser.value(selectOption)), interactive);
     }
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        return fail(QObject::tr("There is no view named '%1'.").arg(parser.value(viewOption)), interactive);
+        return fail(QObject::tr("There is no view named '%1'. Views: %2.")
+                        .arg(parser.value(viewOption), window.viewNames().join(QStringLiteral(", "))),
+                    interactive);
     }
     window.resize(1400, 820);
     window.show();

@@ -1,10 +1,12 @@
 #include "app/main_window.h"
 
+#include "app/activities_view.h"
 #include "app/activity_editor.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
 #include "app/open_claims_model.h"
 #include "app/undo_commands.h"
+#include "storage/customer_facets.h"
 #include "app/customer_table_model.h"
 #include "services/portfolio.h"
 
@@ -48,14 +50,13 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     setWindowTitle(tr("Cartera — %1").arg(QString::fromStdString(m_portfolio->database().path().filename().string())));
 
     m_navigation = new QListWidget;
-    m_navigation->addItem(tr("Customers"));
-    m_navigation->addItem(tr("Open claims"));
     m_navigation->setMaximumWidth(200);
-    m_navigation->setCurrentRow(0);
-
     m_views = new QStackedWidget;
-    m_views->addWidget(createCustomerView());
-    m_views->addWidget(createClaimsView());
+    addView(QStringLiteral("customers"), tr("Customers"), createCustomerView());
+    m_activities = new ActivitiesView(*m_portfolio, m_preferences.claimResponseDays);
+    addView(QStringLiteral("activities"), tr("Activities"), m_activities);
+    addView(QStringLiteral("claims"), tr("Open claims"), createClaimsView());
+    m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
 
@@ -100,6 +101,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_fileLabel);
 
+    connect(m_activities, &ActivitiesView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);
     connect(m_detail, &CustomerDetailPanel::activityActionRequested, this, &MainWindow::onActivityAction);
 
@@ -135,7 +137,15 @@ QWidget* MainWindow::createCustomerView()
     m_ownerFilter = new QComboBox;
     m_statusFilter = new QComboBox;
     m_sizeFilter = new QComboBox;
-    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_ownerFilter}) {
+    m_regionFilter = new QComboBox;
+    m_industryFilter = new QComboBox;
+    m_countryFilter->setObjectName(QStringLiteral("countryFilter"));
+    m_regionFilter->setObjectName(QStringLiteral("regionFilter"));
+    m_industryFilter->setObjectName(QStringLiteral("industryFilter"));
+    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_regionFilter,
+                        m_industryFilter, m_ownerFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
         filters->addWidget(combo, 1);
     }
     layout->addLayout(filters);
@@ -167,8 +177,10 @@ QWidget* MainWindow::createCustomerView()
     m_searchDelay->setInterval(150);
     connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_ownerFilter,
-                        m_scope}) {
+    // Regions follow the country: changing it refills them (which filters once).
+    connect(m_countryFilter, &QComboBox::currentIndexChanged, this, &MainWindow::fillRegionChoices);
+    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_regionFilter, m_industryFilter,
+                        m_ownerFilter, m_scope}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     }
     connect(m_customerTable, &QTableView::doubleClicked, this, &MainWindow::editCurrentCustomer);
@@ -200,15 +212,40 @@ void MainWindow::fillFilterChoices()
         m_channelFilter->addItem(channelLabel(channel), QString::fromLatin1(code.data(), static_cast<int>(code.size())));
     }
 
+    const storage::CustomerFacets facets(m_portfolio->database());
     m_countryFilter->addItem(tr("All countries"));
-    for (const char* country : {"BE", "DE", "ES", "FR", "IT", "NL", "PT"}) {
-        m_countryFilter->addItem(QString::fromLatin1(country), QString::fromLatin1(country));
+    for (const auto& country : facets.countries()) {
+        m_countryFilter->addItem(QString::fromStdString(country), QString::fromStdString(country));
+    }
+    m_regionFilter->addItem(tr("All regions"));
+    m_regionFilter->setEnabled(false);
+    m_industryFilter->addItem(tr("All industries"));
+    for (const auto& industry : facets.industries()) {
+        m_industryFilter->addItem(QString::fromStdString(industry), QString::fromStdString(industry));
     }
 
     m_ownerFilter->addItem(tr("All owners"));
     for (const auto& rep : m_portfolio->reps().all()) {
         m_ownerFilter->addItem(QString::fromStdString(rep.name), QVariant::fromValue<qlonglong>(rep.id));
     }
+}
+
+void MainWindow::fillRegionChoices()
+{
+    {
+        const QSignalBlocker blocker(m_regionFilter);
+        m_regionFilter->clear();
+        m_regionFilter->addItem(tr("All regions"));
+        const bool oneCountry = m_countryFilter->currentIndex() > 0;
+        if (oneCountry) {
+            const auto country = m_countryFilter->currentData().toString().toStdString();
+            for (const auto& region : storage::CustomerFacets(m_portfolio->database()).regions(country)) {
+                m_regionFilter->addItem(QString::fromStdString(region), QString::fromStdString(region));
+            }
+        }
+        m_regionFilter->setEnabled(oneCountry);
+    }
+    applyFilter();
 }
 
 void MainWindow::applyFilter()
@@ -229,6 +266,12 @@ void MainWindow::applyFilter()
     }
     if (m_countryFilter->currentIndex() > 0) {
         filter.country = m_countryFilter->currentData().toString().toStdString();
+    }
+    if (m_regionFilter->currentIndex() > 0) {
+        filter.region = m_regionFilter->currentData().toString().toStdString();
+    }
+    if (m_industryFilter->currentIndex() > 0) {
+        filter.industry = m_industryFilter->currentData().toString().toStdString();
     }
     if (m_ownerFilter->currentIndex() > 0) {
         filter.ownerRepId = m_ownerFilter->currentData().toLongLong();
@@ -296,10 +339,13 @@ void MainWindow::createActions()
     remove->setShortcut(QKeySequence::Delete);
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
-    auto* customers = viewMenu->addAction(tr("&Customers"), this, [this] { m_navigation->setCurrentRow(0); });
-    customers->setShortcut(QKeySequence(tr("Ctrl+1")));
-    auto* claims = viewMenu->addAction(tr("Open &Claims"), this, [this] { m_navigation->setCurrentRow(1); });
-    claims->setShortcut(QKeySequence(tr("Ctrl+2")));
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        auto* action = viewMenu->addAction(m_navigation->item(row)->text(), this,
+                                           [this, row] { m_navigation->setCurrentRow(row); });
+        if (row < 9) {
+            action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        }
+    }
 
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Cartera"), this, &MainWindow::showAbout);
@@ -355,17 +401,26 @@ void MainWindow::showAbout()
                            .arg(QString::fromStdString(facts.currency)));
 }
 
+void MainWindow::addView(const QString& key, const QString& title, QWidget* view)
+{
+    m_viewKeys.append(key);
+    m_navigation->addItem(title);
+    m_views->addWidget(view);
+}
+
+QStringList MainWindow::viewNames() const
+{
+    return m_viewKeys;
+}
+
 bool MainWindow::showView(const QString& name)
 {
-    if (name == QLatin1String("customers")) {
-        m_navigation->setCurrentRow(0);
-        return true;
+    const auto row = m_viewKeys.indexOf(name);
+    if (row < 0) {
+        return false;
     }
-    if (name == QLatin1String("claims")) {
-        m_navigation->setCurrentRow(1);
-        return true;
-    }
-    return false;
+    m_navigation->setCurrentRow(static_cast<int>(row));
+    return true;
 }
 
 bool MainWindow::selectCustomer(const QString& code)
@@ -483,6 +538,7 @@ void MainWindow::refreshAfterChange()
     const auto shown = m_detail->customerId();
     m_customerModel->reload();
     m_claimsModel->reload();
+    m_activities->reload();
     m_detail->showCustomer(shown);
     updateStatus();
 }
@@ -747,6 +803,7 @@ void MainWindow::showPreferences()
     m_preferences = dialog.preferences();
     m_preferences.save();
     m_claimsModel->setResponseTargetDays(m_preferences.claimResponseDays);
+    m_activities->setResponseTargetDays(m_preferences.claimResponseDays);
     applyScope();
     updateStatus();
 }
@@ -761,6 +818,7 @@ void MainWindow::applyScope()
             manager = manager || (rep.managerId && *rep.managerId == me->id);
         }
     }
+    m_activities->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
     m_scope->setEnabled(me.has_value());
     const QSignalBlocker blocker(m_scope);
     m_scope->setCurrentIndex(me && !manager ? 0 : 1);

@@ -6,6 +6,7 @@
 #include "services/customer_service.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 
@@ -26,6 +27,7 @@ class Portfolio;
 
 namespace cartera::app {
 
+class ActivitiesView;
 class CustomerDetailPanel;
 class CustomerTableModel;
 class OpenClaimsModel;
@@ -44,6 +46,8 @@ public:
 
     /// Selects a view by its name ("customers"); false when there is no such view.
     bool showView(const QString& name);
+    /// The names showView() knows, in navigation order.
+    [[nodiscard]] QStringList viewNames() const;
     /// Finds the customer by code and shows it selected with its detail; false when unknown.
     bool selectCustomer(const QString& code);
     /// Types into the search box and filters at once (as after the typing pause).
@@ -63,6 +67,7 @@ public:
     [[nodiscard]] CustomerTableModel* customerModel() const { return m_customerModel; }
     [[nodiscard]] CustomerDetailPanel* detailPanel() const { return m_detail; }
     [[nodiscard]] OpenClaimsModel* claimsModel() const { return m_claimsModel; }
+    [[nodiscard]] ActivitiesView* activitiesView() const { return m_activities; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -70,6 +75,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void addView(const QString& key, const QString& title, QWidget* view);
     void createActions();
     QWidget* createCustomerView();
     QWidget* createClaimsView();
@@ -86,6 +92,7 @@ private:
     void applyScope();
     void updateRecentMenu();
     void fillFilterChoices();
+    void fillRegionChoices();
     void applyFilter();
     void updateStatus();
     void openDatabase();
@@ -106,6 +113,8 @@ private:
     CustomerTableModel* m_customerModel = nullptr;
     CustomerDetailPanel* m_detail = nullptr;
     QListWidget* m_navigation = nullptr;
+    QStringList m_viewKeys;  ///< showView() names, one per navigation row
+    ActivitiesView* m_activities = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;
@@ -117,6 +126,8 @@ private:
     QComboBox* m_ownerFilter = nullptr;
     QComboBox* m_statusFilter = nullptr;
     QComboBox* m_sizeFilter = nullptr;
+    QComboBox* m_regionFilter = nullptr;
+    QComboBox* m_industryFilter = nullptr;
     QLabel* m_shownLabel = nullptr;
     QLabel* m_fileLabel = nullptr;
 };

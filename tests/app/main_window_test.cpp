@@ -1,3 +1,5 @@
+#include "app/activities_view.h"
+#include "app/activity_table_model.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_table_model.h"
 #include "app/main_window.h"
@@ -5,9 +7,12 @@
 
 #include "services/demo_portfolio.h"
 #include "services/portfolio.h"
+#include "storage/customer_facets.h"
 #include "support/temp_dir.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QTableView>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -214,4 +219,106 @@ TEST(OpenClaimsModel, marksClaimsWithoutAnswerPastTheTargetAsOverdue)
     EXPECT_TRUE(lateRowOverdue());  // 10 days without an answer, target 2 days
     model.setResponseTargetDays(30);
     EXPECT_FALSE(lateRowOverdue());
+}
+
+TEST(ActivitiesView, listsThePortfolioLogPagedAndFiltersByTypeStageAndOwner)
+{
+    Workspace workspace;
+    auto& window = *workspace.window;
+    ASSERT_TRUE(window.showView(QStringLiteral("activities")));
+    auto* view = window.activitiesView();
+    auto* model = view->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    // All time, everyone: the model's count is the repository's.
+    view->scopeFilter()->setCurrentIndex(1);
+    view->periodFilter()->setCurrentIndex(view->periodFilter()->findData(0));
+    const auto all = workspace.portfolio->activities().count({});
+    ASSERT_GT(all, 300);
+    EXPECT_EQ(model->rowCount(), all);
+    // Newest first, across pages of 256.
+    const auto dateOf = [&](int row) {
+        return workspace.portfolio->activities().find(
+            model->index(row, 0).data(app::ActivityTableModel::kActivityIdRole).toLongLong())->occurredOn;
+    };
+    EXPECT_FALSE(dateOf(0) < dateOf(255));
+    EXPECT_FALSE(dateOf(255) < dateOf(256));
+    EXPECT_FALSE(dateOf(256) < dateOf(model->rowCount() - 1));
+
+    // Claims still open: every row a claim with an open or in-progress status.
+    view->typeFilter()->setCurrentIndex(view->typeFilter()->findData(static_cast<int>(domain::ActivityType::Claim)));
+    view->progressFilter()->setCurrentIndex(
+        view->progressFilter()->findData(static_cast<int>(domain::ActivityProgress::Pending)));
+    domain::ActivityFilter openClaims;
+    openClaims.type = domain::ActivityType::Claim;
+    openClaims.progress = domain::ActivityProgress::Pending;
+    ASSERT_GT(model->rowCount(), 0);
+    EXPECT_EQ(model->rowCount(), workspace.portfolio->activities().count(openClaims));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const auto activity = workspace.portfolio->activities().find(
+            model->index(row, 0).data(app::ActivityTableModel::kActivityIdRole).toLongLong());
+        ASSERT_TRUE(activity);
+        EXPECT_EQ(activity->type, domain::ActivityType::Claim);
+        EXPECT_TRUE(activity->status == domain::ActivityStatus::Open ||
+                    activity->status == domain::ActivityStatus::InProgress);
+    }
+
+    // My activities: once a current user is set, only theirs.
+    const auto rep = workspace.portfolio->reps().all().at(3);
+    view->typeFilter()->setCurrentIndex(0);
+    view->progressFilter()->setCurrentIndex(0);
+    view->setCurrentUser(rep.id);
+    view->periodFilter()->setCurrentIndex(view->periodFilter()->findData(0));
+    domain::ActivityFilter mine;
+    mine.ownerRepId = rep.id;
+    EXPECT_EQ(view->scopeFilter()->currentIndex(), 0);
+    EXPECT_EQ(model->rowCount(), workspace.portfolio->activities().count(mine));
+    EXPECT_LT(model->rowCount(), all);
+
+    // Selecting a row shows its account in the detail pane.
+    view->table()->setCurrentIndex(model->index(0, 1));
+    EXPECT_EQ(window.detailPanel()->customerId(), model->index(0, 0).data(app::ActivityTableModel::kCustomerIdRole).toLongLong());
+}
+
+TEST(MainWindow, countryRegionAndIndustryFiltersOfferThePortfoliosValuesAndCombine)
+{
+    Workspace workspace;
+    auto& window = *workspace.window;
+    auto* country = window.findChild<QComboBox*>(QStringLiteral("countryFilter"));
+    auto* region = window.findChild<QComboBox*>(QStringLiteral("regionFilter"));
+    auto* industry = window.findChild<QComboBox*>(QStringLiteral("industryFilter"));
+    ASSERT_TRUE(country && region && industry);
+    const storage::CustomerFacets facets(workspace.portfolio->database());
+    ASSERT_EQ(country->count(), static_cast<int>(facets.countries().size()) + 1);  // + "All countries"
+    EXPECT_FALSE(region->isEnabled());
+
+    country->setCurrentIndex(country->findData(QStringLiteral("FR")));
+    ASSERT_TRUE(region->isEnabled());
+    const auto frenchRegions = facets.regions("FR");
+    ASSERT_GT(frenchRegions.size(), 1u);
+    EXPECT_EQ(region->count(), static_cast<int>(frenchRegions.size()) + 1);
+    region->setCurrentIndex(1);
+    industry->setCurrentIndex(1);
+
+    domain::CustomerFilter expected = window.customerModel()->filter();
+    EXPECT_EQ(expected.country, "FR");
+    EXPECT_EQ(expected.region, frenchRegions.front());
+    EXPECT_EQ(expected.industry, facets.industries().front());
+    expected.region.clear();
+    expected.industry.clear();
+    const auto wholeCountry = workspace.portfolio->customers().count(expected);
+    EXPECT_GT(wholeCountry, window.customerModel()->rowCount());
+    EXPECT_EQ(window.customerModel()->rowCount(),
+              workspace.portfolio->customers().count(window.customerModel()->filter()));
+    for (int row = 0; row < window.customerModel()->rowCount(); ++row) {
+        const auto id = window.customerModel()->index(row, 0).data(app::CustomerTableModel::kCustomerIdRole).toLongLong();
+        const auto customer = workspace.portfolio->customers().find(id);
+        EXPECT_EQ(customer->region, frenchRegions.front());
+        EXPECT_EQ(customer->industry, facets.industries().front());
+    }
+
+    // Back to all countries: the region choice goes with it.
+    country->setCurrentIndex(0);
+    EXPECT_FALSE(region->isEnabled());
+    EXPECT_TRUE(window.customerModel()->filter().region.empty());
 }

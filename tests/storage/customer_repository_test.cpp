@@ -1,6 +1,7 @@
 #include "storage/customer_repository.h"
 
 #include "storage/contact_repository.h"
+#include "storage/customer_facets.h"
 #include "storage/order_repository.h"
 #include "storage/sales_rep_repository.h"
 #include "storage/storage_error.h"
@@ -697,4 +698,14 @@ TEST(CustomerRepository, aBroadSearchListsTheSameRowsWhicheverWayThePageIsRead)
             EXPECT_EQ(walked.size(), 1u);
         }
     }
+}
+
+TEST_F(CustomerListTest, facetsListEachPresentCountryRegionAndIndustryOnceInOrder)
+{
+    const CustomerFacets facets(sample.db);
+    EXPECT_EQ(facets.countries(), (Codes{"DE", "ES", "FR"}));
+    EXPECT_EQ(facets.regions("FR"), (Codes{"Bretagne", "Île-de-France"}));
+    EXPECT_EQ(facets.regions("XX"), (Codes{}));
+    // Byte order, as stored: "Food" and "food" are two values, as the filter compares them.
+    EXPECT_EQ(facets.industries(), (Codes{"Food", "Hardware", "Retail", "Transport", "food"}));
 }
