@@ -66,8 +66,12 @@ ActivitiesView::ActivitiesView(services::Portfolio& portfolio, int responseTarge
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never asks a million rows for their size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {90, 260, 130, 280, 170, 130, 100, 90};
+    const int widths[] = {85, 220, 110, 210, 140, 110, 95, 80};
     for (int column = 0; column < ActivityTableModel::Count; ++column) {
         m_table->setColumnWidth(column, widths[column]);
     }
