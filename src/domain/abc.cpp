@@ -113,7 +113,7 @@ std::int64_t scaledPercent(std::int64_t part, std::int64_t whole, int decimals)
     }
     const Int128 numerator = Int128{part} * scale;
     const Int128 magnitude = numerator < 0 ? -numerator : numerator;
-    const Int128 rounded = (magnitude + whole / 2) / whole; // half up, away from zero
+    const Int128 rounded = (magnitude + whole / 2) / whole;  // half up, away from zero
     return static_cast<std::int64_t>(numerator < 0 ? -rounded : rounded);
 }
 

@@ -13,9 +13,9 @@ namespace cartera::domain {
 
 /// What ABC ranks customers by, over a period.
 enum class AbcCriterion {
-    Revenue, ///< sales in minor units, cancelled orders excluded
-    Margin,  ///< gross margin: revenue less the cost of the goods sold, minor units
-    Orders,  ///< number of orders
+    Revenue,  ///< sales in minor units, cancelled orders excluded
+    Margin,   ///< gross margin: revenue less the cost of the goods sold, minor units
+    Orders,   ///< number of orders
 };
 
 inline constexpr EnumCodes<AbcCriterion, 3> kAbcCriterionCodes{{{
@@ -58,8 +58,8 @@ constexpr int abcClassIndex(AbcClass c)
 /// One customer's value of the criterion over the period: what classification starts from.
 struct AbcInput final {
     CustomerId customerId = 0;
-    std::string code; ///< the tie-break key
-    std::string name; ///< for display only; may be empty
+    std::string code;  ///< the tie-break key
+    std::string name;  ///< for display only; may be empty
     std::int64_t value = 0;
 
     friend bool operator==(const AbcInput&, const AbcInput&) = default;
@@ -70,9 +70,9 @@ struct AbcEntry final {
     CustomerId customerId = 0;
     std::string code;
     std::string name;
-    std::int64_t value = 0;           ///< above 0
-    std::int64_t rank = 0;            ///< 1 for the highest value
-    std::int64_t cumulativeValue = 0; ///< this customer's value plus every value ranked before it
+    std::int64_t value = 0;            ///< above 0
+    std::int64_t rank = 0;             ///< 1 for the highest value
+    std::int64_t cumulativeValue = 0;  ///< this customer's value plus every value ranked before it
     AbcClass abcClass = AbcClass::A;
 
     /// Value of the customers ranked before this one: what decides the class.
@@ -84,7 +84,7 @@ struct AbcClassSummary final {
     AbcClass abcClass = AbcClass::A;
     std::int64_t customers = 0;
     std::int64_t value = 0;
-    int thresholdBasisPoints = 0; ///< the share the thresholds give the class
+    int thresholdBasisPoints = 0;  ///< the share the thresholds give the class
 };
 
 /// The outcome of a classification: the ranked customers, those listed apart, and a summary per

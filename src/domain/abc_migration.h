@@ -37,7 +37,7 @@ constexpr bool isClassified(AbcStanding s)
 /// in the later) the customers that made that move. A->A is "stayed", A->B "dropped", B->A "rose",
 /// apart/absent->A "new", A->apart/absent "lost".
 class AbcMigration final {
-  public:
+public:
     static constexpr int kStandings = static_cast<int>(AbcStanding::Count);
 
     /// The customers that moved from `from` to `to`, in ascending id order.
@@ -54,7 +54,7 @@ class AbcMigration final {
     /// Classes either snapshot uses (3 for A-C, 4 when one has a class D).
     int classCount = 3;
 
-  private:
+private:
     static std::size_t index(AbcStanding s) { return static_cast<std::size_t>(s); }
 
     std::array<std::array<std::vector<CustomerId>, kStandings>, kStandings> m_cells;
@@ -64,7 +64,7 @@ class AbcMigration final {
 struct AbcDrop final {
     CustomerId customerId = 0;
     AbcClass from = AbcClass::A;
-    AbcStanding to = AbcStanding::B; ///< a lower class, or Apart when its value fell to 0 or below
+    AbcStanding to = AbcStanding::B;  ///< a lower class, or Apart when its value fell to 0 or below
 
     friend bool operator==(const AbcDrop&, const AbcDrop&) = default;
 };

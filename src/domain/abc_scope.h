@@ -13,7 +13,7 @@ namespace cartera::domain {
 /// a sales channel and/or an owner rep (the filters combine). Archived accounts are left out
 /// unless asked for.
 struct AbcScope final {
-    std::string country; ///< ISO alpha-2, empty = any
+    std::string country;  ///< ISO alpha-2, empty = any
     std::optional<SalesChannel> channel;
     std::optional<RepId> ownerRepId;
     bool includeArchived = false;

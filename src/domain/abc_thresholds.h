@@ -13,9 +13,9 @@ namespace cartera::domain {
 /// Shares are held in basis points (1/100 of a percent) so that 7.5 % is exact and the
 /// classification compares integers only.
 class AbcThresholds final {
-  public:
+public:
     static constexpr int kMaxClasses = 4;
-    static constexpr int kWhole = 10000; ///< 100 % in basis points
+    static constexpr int kWhole = 10000;  ///< 100 % in basis points
 
     /// 80 / 15 / 5 %.
     AbcThresholds();
@@ -39,7 +39,7 @@ class AbcThresholds final {
 
     friend bool operator==(const AbcThresholds&, const AbcThresholds&) = default;
 
-  private:
+private:
     explicit AbcThresholds(std::vector<int> shares) : m_shares(std::move(shares)) {}
 
     std::vector<int> m_shares;

@@ -12,7 +12,7 @@ namespace cartera::domain {
 /// An inclusive range of calendar months, each a key yyyymm (202611) as in the monthly figures.
 /// The period of a report: the last 12 months, a calendar year or any range.
 class MonthRange final {
-  public:
+public:
     /// January to December of 2000 (a placeholder; build real ranges with the factories).
     MonthRange() = default;
 
@@ -38,7 +38,7 @@ class MonthRange final {
 
     friend bool operator==(const MonthRange&, const MonthRange&) = default;
 
-  private:
+private:
     MonthRange(int from, int to) : m_from(from), m_to(to) {}
 
     int m_from = 200001;

@@ -27,9 +27,9 @@ using Cell = std::variant<std::monostate, std::string, std::int64_t, domain::Mon
 
 /// The output formats every report command offers (--format).
 enum class ReportFormat {
-    Table, ///< aligned columns for a terminal
-    Csv,   ///< RFC 4180, header row, UTF-8
-    Json,  ///< an array of objects keyed by column name
+    Table,  ///< aligned columns for a terminal
+    Csv,    ///< RFC 4180, header row, UTF-8
+    Json,   ///< an array of objects keyed by column name
 };
 
 /// Parses "table", "csv" or "json".
@@ -37,7 +37,7 @@ std::optional<ReportFormat> parseReportFormat(const std::string& text);
 
 /// A named-column table of results, written the same way by every CLI report.
 class ReportTable final {
-  public:
+public:
     explicit ReportTable(std::vector<std::string> columns) : m_columns(std::move(columns)) {}
 
     void addRow(std::vector<Cell> row) { m_rows.push_back(std::move(row)); }
@@ -49,7 +49,7 @@ class ReportTable final {
     void writeJson(std::ostream& out) const;
     void writeText(std::ostream& out) const;
 
-  private:
+private:
     std::vector<std::string> m_columns;
     std::vector<std::vector<Cell>> m_rows;
 };

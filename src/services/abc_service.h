@@ -48,7 +48,7 @@ struct AbcComparison final {
 /// ABC (Pareto) classification of a portfolio, its snapshots and their comparison.
 /// Every call returns an Error instead of throwing; storage failures keep their message.
 class AbcService final {
-  public:
+public:
     explicit AbcService(Portfolio& portfolio) : m_portfolio(portfolio) {}
 
     /// Reads every customer's value of the criterion over the period in the scope (one pass over
@@ -77,7 +77,7 @@ class AbcService final {
     /// Code and name of each id, in the order given; an empty code for a deleted customer.
     domain::Result<std::vector<storage::CustomerLabel>> labels(const std::vector<domain::CustomerId>& ids);
 
-  private:
+private:
     domain::Result<domain::AbcSnapshot> load(domain::AbcSnapshotId id, const char* which);
 
     Portfolio& m_portfolio;

@@ -75,11 +75,11 @@ std::vector<AbcInput> AbcRepository::customerValues(const AbcValueQuery& query) 
     while (customers.step()) {
         const CustomerId id = customers.int64(0);
         while (haveValue && values.int64(0) < id) {
-            haveValue = values.step(); // sales of a customer out of scope
+            haveValue = values.step();  // sales of a customer out of scope
         }
         const bool hasSales = haveValue && values.int64(0) == id;
         if (!hasSales && customers.int64(2) == 0) {
-            continue; // a prospect, as expected without sales
+            continue;  // a prospect, as expected without sales
         }
         AbcInput& input = inputs.emplace_back();
         input.customerId = id;

@@ -21,7 +21,7 @@ struct AbcValueQuery final {
 
 /// Reads the per-customer values that ABC classifies, from the monthly figures.
 class AbcRepository final {
-  public:
+public:
     explicit AbcRepository(const Database& db);
 
     /// Every customer in the scope with its value of the criterion over the period: customers
@@ -31,7 +31,7 @@ class AbcRepository final {
     /// merges them: no per-customer lookups, no sort.
     [[nodiscard]] std::vector<domain::AbcInput> customerValues(const AbcValueQuery& query) const;
 
-  private:
+private:
     const Database& m_db;
 };
 

@@ -11,7 +11,7 @@ class Database;
 
 /// Saved ABC classifications (tables abc_snapshot and abc_snapshot_entry).
 class AbcSnapshotRepository final {
-  public:
+public:
     explicit AbcSnapshotRepository(const Database& db);
 
     /// Saves a snapshot with its entries in one transaction and sets info.id; info.classified
@@ -26,7 +26,7 @@ class AbcSnapshotRepository final {
     /// Deletes the snapshot and its entries; StorageError (NotFound) when there is none.
     void remove(domain::AbcSnapshotId id);
 
-  private:
+private:
     const Database& m_db;
 };
 

@@ -43,8 +43,8 @@ TEST(AbcMigration, everyCustomerOfEitherSnapshotLandsInExactlyOneCell)
     EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::A), Ids{3});
     EXPECT_EQ(m.customers(AbcStanding::C, AbcStanding::Apart), Ids{4});
     EXPECT_EQ(m.customers(AbcStanding::Apart, AbcStanding::C), Ids{5});
-    EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::Absent), Ids{6}); // lost
-    EXPECT_EQ(m.customers(AbcStanding::Absent, AbcStanding::B), Ids{8}); // new
+    EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::Absent), Ids{6});  // lost
+    EXPECT_EQ(m.customers(AbcStanding::Absent, AbcStanding::B), Ids{8});  // new
     std::int64_t total = 0;
     for (int from = 0; from < AbcMigration::kStandings; ++from) {
         for (int to = 0; to < AbcMigration::kStandings; ++to) {

@@ -233,10 +233,10 @@ TEST(Abc, aTotalBeyond64BitsIsAnErrorNotAWrongAnswer)
 
 TEST(Abc, scaledPercentRoundsHalfUpExactly)
 {
-    EXPECT_EQ(scaledPercent(1, 3, 4), 333333); // 33.3333 %
-    EXPECT_EQ(scaledPercent(2, 3, 4), 666667); // 66.6667 %
-    EXPECT_EQ(scaledPercent(1, 8, 1), 125);    // 12.5 %
-    EXPECT_EQ(scaledPercent(1, 16, 1), 63);    // 6.25 % rounds up to 6.3
+    EXPECT_EQ(scaledPercent(1, 3, 4), 333333);  // 33.3333 %
+    EXPECT_EQ(scaledPercent(2, 3, 4), 666667);  // 66.6667 %
+    EXPECT_EQ(scaledPercent(1, 8, 1), 125);     // 12.5 %
+    EXPECT_EQ(scaledPercent(1, 16, 1), 63);     // 6.25 % rounds up to 6.3
     EXPECT_EQ(scaledPercent(-1, 16, 1), -63);
     EXPECT_EQ(scaledPercent(5, 0, 2), 0);
     const std::int64_t max = std::numeric_limits<std::int64_t>::max();

@@ -23,7 +23,7 @@ using Ids = std::vector<CustomerId>;
 ///   2026: C2 600 A (0 %), C4 200 A (57.1 %), C6 100 A (76.2 %), C7 100 B (85.7 %), C1 50 C (95.2 %),
 ///         C3 apart, C5 absent (archived)
 class AbcServiceTest : public ::testing::Test {
-  protected:
+protected:
     void SetUp() override
     {
         portfolio = std::move(Portfolio::open(dir.file("abc.db"), cartera::storage::OpenMode::CreateOrUpgrade).value());
@@ -98,7 +98,7 @@ class AbcServiceTest : public ::testing::Test {
     TempDir dir;
     std::unique_ptr<Portfolio> portfolio;
     ProductId productId = 0;
-    Ids ids; // C1..C7
+    Ids ids;  // C1..C7
 };
 
 } // namespace
@@ -153,13 +153,13 @@ TEST_F(AbcServiceTest, compareGivesTheMigrationMatrixWithTheCustomersBehindEachC
     const auto comparison = service.compare(first, second);
     ASSERT_TRUE(comparison.ok()) << comparison.error().describe();
     const AbcMigration& m = comparison.value().migration;
-    EXPECT_EQ(m.customers(AbcStanding::A, AbcStanding::A), Ids{ids[1]});      // C2 stayed
-    EXPECT_EQ(m.customers(AbcStanding::A, AbcStanding::C), Ids{ids[0]});      // C1 dropped two
-    EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::A), Ids{ids[3]});      // C4 rose
-    EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::Apart), Ids{ids[2]});  // C3 stopped buying
-    EXPECT_EQ(m.customers(AbcStanding::C, AbcStanding::Absent), Ids{ids[4]}); // C5 archived: lost
-    EXPECT_EQ(m.customers(AbcStanding::Apart, AbcStanding::A), Ids{ids[5]});  // C6 new in A
-    EXPECT_EQ(m.customers(AbcStanding::Apart, AbcStanding::B), Ids{ids[6]});  // C7 new in B
+    EXPECT_EQ(m.customers(AbcStanding::A, AbcStanding::A), Ids{ids[1]});       // C2 stayed
+    EXPECT_EQ(m.customers(AbcStanding::A, AbcStanding::C), Ids{ids[0]});       // C1 dropped two
+    EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::A), Ids{ids[3]});       // C4 rose
+    EXPECT_EQ(m.customers(AbcStanding::B, AbcStanding::Apart), Ids{ids[2]});   // C3 stopped buying
+    EXPECT_EQ(m.customers(AbcStanding::C, AbcStanding::Absent), Ids{ids[4]});  // C5 archived: lost
+    EXPECT_EQ(m.customers(AbcStanding::Apart, AbcStanding::A), Ids{ids[5]});   // C6 new in A
+    EXPECT_EQ(m.customers(AbcStanding::Apart, AbcStanding::B), Ids{ids[6]});   // C7 new in B
     EXPECT_EQ(m.count(AbcStanding::A, AbcStanding::B), 0);
     EXPECT_EQ(comparison.value().earlier.name, "year 2025");
     EXPECT_EQ(comparison.value().later.id, second);
@@ -179,7 +179,7 @@ TEST_F(AbcServiceTest, droppedClassListsCustomersThatFellMostValuableFirst)
     EXPECT_TRUE(service.droppedClass(second, second).value().empty());
     const auto reverse = service.droppedClass(second, first).value();
     ASSERT_EQ(reverse.size(), 3u);
-    EXPECT_EQ(reverse[0].customerId, ids[3]); // C4: A in 2026, B in 2025
+    EXPECT_EQ(reverse[0].customerId, ids[3]);  // C4: A in 2026, B in 2025
 }
 
 TEST_F(AbcServiceTest, missingSnapshotsAreNotFoundErrorsNamingWhichOne)

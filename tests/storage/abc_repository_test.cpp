@@ -26,7 +26,7 @@ namespace {
 ///   X  FR direct    rep 1  archived, 2025-02 70.00
 ///   R  FR online, prospect with a 2025-02 order of 30.00
 class AbcRepositoryTest : public ::testing::Test {
-  protected:
+protected:
     void SetUp() override
     {
         SalesRepRepository reps(sample.db);
