@@ -33,6 +33,39 @@ constexpr bool isClassified(AbcStanding s)
     return s < AbcStanding::Apart;
 }
 
+/// What a move from one standing to another means for the customer.
+enum class AbcMovement {
+    Stayed,        ///< same standing
+    Rose,          ///< to a higher class
+    Dropped,       ///< to a lower class
+    New,           ///< classified now, not before (was apart or absent)
+    Lost,          ///< classified before, not now (apart or absent)
+    Unclassified,  ///< between apart and absent: never classified
+};
+
+inline constexpr EnumCodes<AbcMovement, 6> kAbcMovementCodes{{{
+    {AbcMovement::Stayed, "stayed"},
+    {AbcMovement::Rose, "rose"},
+    {AbcMovement::Dropped, "dropped"},
+    {AbcMovement::New, "new"},
+    {AbcMovement::Lost, "lost"},
+    {AbcMovement::Unclassified, "unclassified"},
+}}};
+
+constexpr AbcMovement movementOf(AbcStanding from, AbcStanding to)
+{
+    if (from == to) {
+        return AbcMovement::Stayed;
+    }
+    if (isClassified(from) && isClassified(to)) {
+        return to < from ? AbcMovement::Rose : AbcMovement::Dropped;
+    }
+    if (isClassified(to)) {
+        return AbcMovement::New;
+    }
+    return isClassified(from) ? AbcMovement::Lost : AbcMovement::Unclassified;
+}
+
 /// How customers moved between two snapshots: for every pair (standing in the earlier, standing
 /// in the later) the customers that made that move. A->A is "stayed", A->B "dropped", B->A "rose",
 /// apart/absent->A "new", A->apart/absent "lost".
@@ -72,9 +105,9 @@ struct AbcDrop final {
 /// The migration matrix between an earlier and a later snapshot's entries.
 AbcMigration compareAbc(const std::vector<AbcSnapshotEntry>& earlier, const std::vector<AbcSnapshotEntry>& later);
 
-/// Customers that dropped a class between earlier and later: to a lower class, or listed apart
-/// (value 0 or below) in the later one. Customers absent from the later snapshot are not
-/// included: they left the scope or the portfolio, which the exits list covers on its own.
+/// Customers that dropped a class between earlier and later: to a lower class (Dropped), or
+/// listed apart in the later one (Lost, though still in scope: their value fell to 0 or below). Customers absent from
+/// the later snapshot are not included: they left the scope or the portfolio, which the exits list covers on its own.
 /// In earlier's rank order (the most valuable first).
 std::vector<AbcDrop> droppedClass(const std::vector<AbcSnapshotEntry>& earlier,
                                   const std::vector<AbcSnapshotEntry>& later);

@@ -102,3 +102,17 @@ TEST(AbcMigration, snapshotEntriesKeepClassifiedCustomersThenThoseListedApart)
     EXPECT_EQ(entries[1], (AbcSnapshotEntry{2, B, 10, 2}));
     EXPECT_EQ(entries[2], (AbcSnapshotEntry{9, std::nullopt, -4, 0}));
 }
+
+TEST(AbcMigration, movementsNameEveryKindOfMove)
+{
+    EXPECT_EQ(movementOf(AbcStanding::B, AbcStanding::B), AbcMovement::Stayed);
+    EXPECT_EQ(movementOf(AbcStanding::Apart, AbcStanding::Apart), AbcMovement::Stayed);
+    EXPECT_EQ(movementOf(AbcStanding::C, AbcStanding::A), AbcMovement::Rose);
+    EXPECT_EQ(movementOf(AbcStanding::A, AbcStanding::D), AbcMovement::Dropped);
+    EXPECT_EQ(movementOf(AbcStanding::Absent, AbcStanding::C), AbcMovement::New);
+    EXPECT_EQ(movementOf(AbcStanding::Apart, AbcStanding::A), AbcMovement::New);
+    EXPECT_EQ(movementOf(AbcStanding::A, AbcStanding::Apart), AbcMovement::Lost);
+    EXPECT_EQ(movementOf(AbcStanding::B, AbcStanding::Absent), AbcMovement::Lost);
+    EXPECT_EQ(movementOf(AbcStanding::Apart, AbcStanding::Absent), AbcMovement::Unclassified);
+    EXPECT_EQ(kAbcMovementCodes.code(AbcMovement::Rose), "rose");
+}
