@@ -47,28 +47,50 @@ std::int64_t AbcResult::apartValue() const
 Result<AbcResult> classifyAbc(std::vector<AbcInput> values, const AbcThresholds& thresholds)
 {
     AbcResult result;
-    std::vector<AbcInput> ranked;
-    ranked.reserve(values.size());
-    for (auto& input : values) {
-        (input.value > 0 ? ranked : result.apart).push_back(std::move(input));
+    // Rank small (value, index) keys rather than the inputs with their strings. Codes decide
+    // only between equal values, but many values are equal (every customer without sales), so
+    // when the inputs already come in code order, as customers read in id order usually do,
+    // the index stands in for the code and no string is compared.
+    const bool inCodeOrder = std::is_sorted(values.begin(), values.end(), [](const AbcInput& a, const AbcInput& b) {
+        return a.code != b.code ? a.code < b.code : a.customerId < b.customerId;
+    });
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+        return inCodeOrder ? a < b : rankedBefore(values[a], values[b]);
+    };
+    struct Key final {
+        std::int64_t value;
+        std::uint32_t index;
+    };
+    const auto byRank = [&](const Key& a, const Key& b) {
+        return a.value != b.value ? a.value > b.value : before(a.index, b.index);
+    };
+    std::vector<Key> keys;
+    std::vector<Key> apartKeys;
+    keys.reserve(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        (values[i].value > 0 ? keys : apartKeys).push_back({values[i].value, static_cast<std::uint32_t>(i)});
     }
-    std::sort(ranked.begin(), ranked.end(), rankedBefore);
-    std::sort(result.apart.begin(), result.apart.end(), rankedBefore);
+    std::sort(keys.begin(), keys.end(), byRank);
+    std::sort(apartKeys.begin(), apartKeys.end(), byRank);
+    result.apart.reserve(apartKeys.size());
+    for (const Key& key : apartKeys) {
+        result.apart.push_back(std::move(values[key.index]));
+    }
 
-    result.entries.reserve(ranked.size());
+    result.entries.resize(keys.size());
     std::int64_t cumulative = 0;
-    for (auto& input : ranked) {
+    for (std::size_t rank = 0; rank < keys.size(); ++rank) {
+        AbcInput& input = values[keys[rank].index];
         if (__builtin_add_overflow(cumulative, input.value, &cumulative)) {
             return Error{ErrorCode::InvalidInput, "the total of the values is too large to classify", "abc"};
         }
-        AbcEntry entry;
+        AbcEntry& entry = result.entries[rank];
         entry.customerId = input.customerId;
         entry.code = std::move(input.code);
         entry.name = std::move(input.name);
         entry.value = input.value;
-        entry.rank = static_cast<std::int64_t>(result.entries.size()) + 1;
+        entry.rank = static_cast<std::int64_t>(rank) + 1;
         entry.cumulativeValue = cumulative;
-        result.entries.push_back(std::move(entry));
     }
     result.total = cumulative;
     applyThresholds(result, thresholds);

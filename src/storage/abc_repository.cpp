@@ -2,27 +2,31 @@
 
 #include "storage/database.h"
 
+#include <algorithm>
+
 namespace cartera::storage {
 
 using namespace cartera::domain;
 
 namespace {
 
-// Sums per customer over the months of the period. NOT INDEXED: the scan in primary key order
-// (customer_id, month) hands out each customer's months together, so the GROUP BY needs no sort
-// and the rows come in customer id order for the merge. The month index would find the
-// period's rows but then sort them all, which takes three times longer at 1,000,000 customers.
+// Sums per customer over the months of the period. The unary + on month keeps the planner off
+// the month index (NOT INDEXED is not honoured for WITHOUT ROWID tables in SQLite 3.40): the
+// scan in primary key order (customer_id, month) hands out each customer's months together, so
+// the GROUP BY needs no sort and the rows come in customer id order for the merge. The month
+// index would find the period's rows but then sort them all, three times slower at 1,000,000
+// customers.
 constexpr std::string_view kRevenueByCustomer = R"sql(
-SELECT customer_id, SUM(revenue) FROM customer_month NOT INDEXED
-WHERE month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
+SELECT customer_id, SUM(revenue) FROM customer_month
+WHERE +month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
 )sql";
 constexpr std::string_view kMarginByCustomer = R"sql(
-SELECT customer_id, SUM(revenue - cost) FROM customer_month NOT INDEXED
-WHERE month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
+SELECT customer_id, SUM(revenue - cost) FROM customer_month
+WHERE +month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
 )sql";
 constexpr std::string_view kOrdersByCustomer = R"sql(
-SELECT customer_id, SUM(order_count) FROM customer_month NOT INDEXED
-WHERE month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
+SELECT customer_id, SUM(order_count) FROM customer_month
+WHERE +month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
 )sql";
 
 // The customers in scope, in id order, from the narrow index rather than the wide table rows.
@@ -71,6 +75,14 @@ std::vector<AbcInput> AbcRepository::customerValues(const AbcValueQuery& query) 
     customers.bind(5, query.withNames ? 1 : 0);
 
     std::vector<AbcInput> inputs;
+    // Room for every customer up front: a vector grown to a million inputs would be moved twenty times.
+    {
+        auto highest = m_db.prepare("SELECT max(id) FROM customer");
+        constexpr std::int64_t kMostReserved = std::int64_t{1} << 24;
+        if (highest.step()) {
+            inputs.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(highest.int64(0), 0, kMostReserved)));
+        }
+    }
     bool haveValue = values.step();
     while (customers.step()) {
         const CustomerId id = customers.int64(0);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <limits>
 
 using namespace cartera::domain;
@@ -95,6 +97,30 @@ TEST(Abc, equalValuesAreRankedByCustomerCodeWhateverTheInputOrder)
     EXPECT_EQ(codesOf(forward), "C-05 C-10 C-20 C-30 B-99");
     std::reverse(values.begin(), values.end());
     EXPECT_EQ(codesOf(classified(values)), codesOf(forward));
+}
+
+TEST(Abc, rankingIsTheSameWhetherOrNotTheInputsComeInCodeOrder)
+{
+    // In code order the input order stands in for the code; shuffled, codes are compared.
+    std::vector<AbcInput> values;
+    for (int i = 0; i < 40; ++i) {
+        char code[8];
+        std::snprintf(code, sizeof code, "K%02d", i);
+        values.push_back(input(i + 1, code, (i % 4) * 10 - 10));  // -10, 0, 10, 20: many ties
+    }
+    const AbcResult inOrder = classified(values);
+    std::reverse(values.begin(), values.end());
+    std::rotate(values.begin(), values.begin() + 7, values.end());
+    const AbcResult shuffled = classified(values);
+    EXPECT_EQ(codesOf(inOrder), codesOf(shuffled));
+    EXPECT_EQ(codesOf(inOrder).substr(0, 15), "K03 K07 K11 K15");
+    ASSERT_EQ(inOrder.apart.size(), 20u);
+    std::string apart;
+    for (std::size_t i = 0; i < inOrder.apart.size(); ++i) {
+        EXPECT_EQ(inOrder.apart[i].code, shuffled.apart[i].code);
+        apart += inOrder.apart[i].code + " ";
+    }
+    EXPECT_EQ(apart.substr(0, 16), "K01 K05 K09 K13 ");  // 0 before -10, each in code order
 }
 
 TEST(Abc, codesCompareByteByByteSoUpperCaseComesBeforeLowerCase)
