@@ -59,5 +59,7 @@ T take(domain::Result<T> result)
 void addDemoCommand(CLI::App& app);
 void addDatabaseCommands(CLI::App& app);
 void addCustomerCommands(CLI::App& app);
+void addAbcCommand(CLI::App& app);
+void addAbcSnapshotCommands(CLI::App& app);
 
 } // namespace cartera::cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv)
     addDemoCommand(app);
     addDatabaseCommands(app);
     addCustomerCommands(app);
+    addAbcCommand(app);
+    addAbcSnapshotCommands(app);
 
     // CLI11 reports an unknown first word as "A subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-' &&

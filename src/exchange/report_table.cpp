@@ -16,13 +16,15 @@ std::string cellText(const Cell& cell)
         std::string operator()(std::int64_t v) const { return std::to_string(v); }
         std::string operator()(const domain::Money& m) const { return m.toDecimalString(); }
         std::string operator()(const domain::Date& d) const { return d.toIso(); }
+        std::string operator()(const Decimal& d) const { return d.str(); }
     };
     return std::visit(Visitor{}, cell);
 }
 
 bool isNumeric(const Cell& cell)
 {
-    return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<domain::Money>(cell);
+    return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<domain::Money>(cell) ||
+           std::holds_alternative<Decimal>(cell);
 }
 
 /// Display width in characters of UTF-8 text (code points; good enough for Latin scripts).
@@ -33,6 +35,23 @@ std::size_t displayWidth(const std::string& text)
 }
 
 } // namespace
+
+std::string Decimal::str() const
+{
+    // Through the magnitude as unsigned, so that the most negative value has one too.
+    const bool negative = scaled < 0;
+    const std::uint64_t magnitude =
+        negative ? ~static_cast<std::uint64_t>(scaled) + 1 : static_cast<std::uint64_t>(scaled);
+    std::string text = std::to_string(magnitude);
+    if (digits > 0) {
+        const auto width = static_cast<std::size_t>(digits);
+        if (text.size() <= width) {
+            text.insert(0, width + 1 - text.size(), '0');
+        }
+        text.insert(text.size() - width, 1, '.');
+    }
+    return negative ? "-" + text : text;
+}
 
 std::optional<ReportFormat> parseReportFormat(const std::string& text)
 {

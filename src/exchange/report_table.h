@@ -12,8 +12,18 @@
 
 namespace cartera::exchange {
 
-/// A cell of a report: empty, text, a whole number, money (exact) or a date.
-using Cell = std::variant<std::monostate, std::string, std::int64_t, domain::Money, domain::Date>;
+/// An exact fixed-point number that is not money: scaled / 10^digits (a share of 81.2345 % is
+/// {812345, 4}). Written digit for digit, never through a double.
+struct Decimal final {
+    std::int64_t scaled = 0;
+    int digits = 0;
+
+    [[nodiscard]] std::string str() const;
+    friend bool operator==(const Decimal&, const Decimal&) = default;
+};
+
+/// A cell of a report: empty, text, a whole number, money (exact), a date or a decimal number.
+using Cell = std::variant<std::monostate, std::string, std::int64_t, domain::Money, domain::Date, Decimal>;
 
 /// The output formats every report command offers (--format).
 enum class ReportFormat {

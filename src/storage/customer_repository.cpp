@@ -287,6 +287,24 @@ std::optional<Customer> CustomerRepository::findByCode(const std::string& code) 
     return readCustomer(s);
 }
 
+std::vector<CustomerLabel> CustomerRepository::labels(const std::vector<CustomerId>& ids) const
+{
+    // One indexed lookup per id through a cached statement: a few microseconds each.
+    std::vector<CustomerLabel> labels;
+    labels.reserve(ids.size());
+    for (const CustomerId id : ids) {
+        auto s = m_db.cached("SELECT code, name FROM customer WHERE id = ?1");
+        s->bind(1, id);
+        CustomerLabel& label = labels.emplace_back();
+        label.id = id;
+        if (s->step()) {
+            label.code = s->text(0);
+            label.name = s->text(1);
+        }
+    }
+    return labels;
+}
+
 std::int64_t CustomerRepository::count(const CustomerFilter& filter) const
 {
     if (const auto query = fullTextQuery(filter); !query.empty() && narrowsBySearchOnly(filter)) {

@@ -30,6 +30,15 @@ struct CustomerListRow final {
     domain::CustomerStatus status = domain::CustomerStatus::Active;
 };
 
+/// A customer's code and name: enough to show a customer an id stands for.
+struct CustomerLabel final {
+    domain::CustomerId id = 0;
+    std::string code;  ///< empty when no customer has the id (deleted since)
+    std::string name;
+
+    friend bool operator==(const CustomerLabel&, const CustomerLabel&) = default;
+};
+
 /// Customers and prospects. Writes are atomic; a duplicate code is a Constraint StorageError.
 class CustomerRepository final {
 public:
@@ -43,6 +52,9 @@ public:
 
     [[nodiscard]] std::optional<domain::Customer> find(domain::CustomerId id) const;
     [[nodiscard]] std::optional<domain::Customer> findByCode(const std::string& code) const;
+
+    /// Code and name of each id, in the order given (reports that hold ids: ABC comparisons).
+    [[nodiscard]] std::vector<CustomerLabel> labels(const std::vector<domain::CustomerId>& ids) const;
 
     [[nodiscard]] std::int64_t count(const domain::CustomerFilter& filter) const;
     /// The rows matching filter in sort order, from offset, at most limit rows.

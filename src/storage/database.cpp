@@ -331,4 +331,19 @@ void WriteTransaction::commit()
     m_done = true;
 }
 
+ReadTransaction::ReadTransaction(const Database& db) : m_db(db), m_owned(sqlite3_get_autocommit(db.handle()) != 0)
+{
+    if (m_owned) {
+        m_db.cached("BEGIN")->run();
+    }
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    // A read-only transaction has nothing to lose; errors are ignored, a destructor must not throw.
+    if (m_owned) {
+        sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+}
+
 } // namespace cartera::storage

@@ -132,4 +132,19 @@ private:
     bool m_done = false;
 };
 
+/// BEGIN ... COMMIT around several reads that must see the same data (a report reading two
+/// tables side by side); nothing when a transaction is already open, as it gives that already.
+/// A plain BEGIN: reads never need the write lock.
+class ReadTransaction final {
+public:
+    explicit ReadTransaction(const Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    const Database& m_db;
+    bool m_owned;
+};
+
 } // namespace cartera::storage

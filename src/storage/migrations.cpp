@@ -249,13 +249,53 @@ CREATE INDEX activity_type_date ON activity(type, occurred_on, status, owner_rep
 CREATE INDEX activity_owner_date ON activity(owner_rep_id, occurred_on, type, status);
 )sql";
 
+// Version 5: ABC classification. The narrow index and the saved classifications.
+constexpr std::string_view kSchemaV5 = R"sql(
+-- What reports filter and label customers by, in id order: a narrow copy of the customer table
+-- (about 60 bytes a customer instead of 200) that ABC scans instead of the table itself, and
+-- merges with customer_month (also in customer id order) without sorting. At 1,000,000
+-- customers the scan takes a quarter of a second instead of one and a half.
+CREATE INDEX customer_report_scope
+    ON customer(id, code, kind, country, channel, owner_rep_id, archived_on, name);
+
+-- A classification kept as it stood on a date, to compare with later ones. The counts spare
+-- the list of snapshots a scan of their entries.
+CREATE TABLE abc_snapshot (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    created_on TEXT NOT NULL,
+    criterion  TEXT NOT NULL CHECK (criterion IN ('revenue', 'margin', 'orders')),
+    from_month INTEGER NOT NULL,
+    to_month   INTEGER NOT NULL CHECK (to_month >= from_month),
+    scope      TEXT NOT NULL,  -- JSON: {"country":"FR","channel":"direct","owner_rep_id":3,...}
+    thresholds TEXT NOT NULL,  -- JSON: {"basis_points":[8000,1500,500]}
+    classified INTEGER NOT NULL,
+    apart      INTEGER NOT NULL
+);
+
+-- One row per customer of a snapshot; class and rank are NULL for those listed apart (value 0
+-- or below). No foreign key to customer: a snapshot is a record of the past, and a customer
+-- deleted since shows as lost when compared; nor would deleting a customer have to search
+-- every snapshot.
+CREATE TABLE abc_snapshot_entry (
+    snapshot_id INTEGER NOT NULL REFERENCES abc_snapshot(id) ON DELETE CASCADE,
+    customer_id INTEGER NOT NULL,
+    class       TEXT CHECK (class IN ('A', 'B', 'C', 'D')),
+    value       INTEGER NOT NULL,
+    rank        INTEGER CHECK (rank > 0),
+    PRIMARY KEY (snapshot_id, customer_id),
+    CHECK ((class IS NULL) = (rank IS NULL))
+) WITHOUT ROWID;
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 4> kSteps{
+constexpr std::array<MigrationStep, 5> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
     kSchemaV4,
+    kSchemaV5,
 };
 
 } // namespace

@@ -66,7 +66,8 @@ no_temporary_files() {  # folder description
 db=$work/demo.db
 
 # --- help and version --------------------------------------------------------------------------
-for command in "" demo info check customers reps; do
+for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
+    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete"; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -205,13 +206,227 @@ json_ok "$work/reps.json" || fail "reps json does not parse"
 [ "$(json_value "$work/reps.json" '[r["manager"] for r in data if r["code"] == "R01"][0]')" = M01 ] || fail "reps json: R01 is not managed by M01"
 no_temporary_files "$work" "reports"
 
+# --- abc ---------------------------------------------------------------------------------------
+# The classification is checked against an independent computation from the order lines (not the
+# monthly figures the command reads): exact cents, the rule of docs/abc.md, ties by code.
+abc_header=$'rank,code,name,value,share,cumulative_share,class\r'
+expect_exit 0 "abc" "$cli" abc --db "$db" --as-of 2026-06-30
+grep -q "^rank  *code  *name  *value  *share  *cumulative_share  *class" "$work/out" || fail "abc table header: $(head -1 "$work/out")"
+expect_exit 0 "abc csv" "$cli" abc --db "$db" --as-of 2026-06-30 --format csv --out "$work/abc.csv"
+[ "$(head -1 "$work/abc.csv")" = "$abc_header" ] || fail "abc csv header: $(head -1 "$work/abc.csv")"
+# check_abc CSV DB FROM-DATE TO-DATE CRITERION THRESHOLDS: prints problems, nothing when right.
+check_abc() {
+    python3 - "$@" <<'PY'
+import csv, sqlite3, sys
+from decimal import Decimal
+path, db, first, last, criterion, thresholds = sys.argv[1:7]
+rows = list(csv.DictReader(open(path, newline="", encoding="utf-8")))
+con = sqlite3.connect(db)
+values = {}
+for code, kind, qty, price, disc, cost, orders in con.execute(
+        "SELECT c.code, c.kind, l.quantity, l.unit_price, l.discount_bp, l.unit_cost, o.id FROM customer c "
+        "JOIN sales_order o ON o.customer_id = c.id JOIN order_line l ON l.order_id = o.id "
+        "WHERE o.status <> 'cancelled' AND o.order_date BETWEEN ? AND ? AND c.archived_on IS NULL", (first, last)):
+    g = qty * price
+    revenue = g - (g // 10000) * disc - ((g % 10000) * disc + 4999) // 10000
+    v = values.setdefault(code, [0, 0, set()])
+    v[0] += revenue
+    v[1] += revenue - qty * cost
+    v[2].add(orders)
+for (code,) in con.execute("SELECT code FROM customer WHERE kind = 'customer' AND archived_on IS NULL"):
+    values.setdefault(code, [0, 0, set()])
+def value(code):
+    v = values[code]
+    return {"revenue": v[0], "margin": v[1], "orders": len(v[2])}[criterion]
+def as_int(text):
+    return int(Decimal(text) * 100) if criterion != "orders" else int(text)
+problems = []
+if sorted(r["code"] for r in rows) != sorted(values):
+    problems.append("customers listed differ from the order lines: %d vs %d" % (len(rows), len(values)))
+classified = [r for r in rows if r["class"]]
+apart = [r for r in rows if not r["class"]]
+expected = sorted((c for c in values if value(c) > 0), key=lambda c: (-value(c), c))
+if [r["code"] for r in classified] != expected:
+    problems.append("ranking differs from value descending, code ascending")
+if rows[:len(classified)] != classified:
+    problems.append("customers listed apart come before classified ones")
+if sorted(r["code"] for r in apart) != sorted(c for c in values if value(c) <= 0):
+    problems.append("the customers listed apart are not those with a value of 0 or below")
+shares = [int(Decimal(s) * 100) for s in thresholds.split(",")]
+ends = [sum(shares[:i + 1]) for i in range(len(shares))]
+total = sum(value(c) for c in expected)
+before = 0
+for i, r in enumerate(classified):
+    v = value(r["code"])
+    if as_int(r["value"]) != v:
+        problems.append("%s: value %s, expected %d" % (r["code"], r["value"], v)); break
+    if int(r["rank"]) != i + 1:
+        problems.append("%s: rank %s, expected %d" % (r["code"], r["rank"], i + 1)); break
+    k = next(k for k, end in enumerate(ends) if before * 10000 < end * total or k == len(ends) - 1)
+    if r["class"] != "ABCD"[k]:
+        problems.append("%s: class %s, expected %s (%d before of %d)" % (r["code"], r["class"], "ABCD"[k], before, total)); break
+    before += v
+    if abs(Decimal(r["cumulative_share"]) - Decimal(before) * 100 / total) > Decimal("0.00005"):
+        problems.append("%s: cumulative share %s, expected %s" % (r["code"], r["cumulative_share"], Decimal(before) * 100 / total)); break
+if len(classified) < 20 or len(apart) == 0:
+    problems.append("too few customers to test anything: %d classified, %d apart" % (len(classified), len(apart)))
+print("\n".join(problems))
+PY
+}
+problems=$(check_abc "$work/abc.csv" "$db" 2025-07-01 2026-06-30 revenue 80,15,5)
+[ -z "$problems" ] || fail "abc revenue, last 12 months: $problems"
+expect_exit 0 "abc margin 4 classes" "$cli" abc --db "$db" --criterion margin --year 2025 --thresholds 70,20,7.5,2.5 --format csv --out "$work/abc-margin.csv"
+problems=$(check_abc "$work/abc-margin.csv" "$db" 2025-01-01 2025-12-31 margin 70,20,7.5,2.5)
+[ -z "$problems" ] || fail "abc margin, 2025, four classes: $problems"
+csv_column "$work/abc-margin.csv" class | grep -qx D || fail "abc with four thresholds has no class D"
+expect_exit 0 "abc orders" "$cli" abc --db "$db" --criterion orders --from 2025-03 --to 2026-02 --format csv --out "$work/abc-orders.csv"
+problems=$(check_abc "$work/abc-orders.csv" "$db" 2025-03-01 2026-02-28 orders 80,15,5)
+[ -z "$problems" ] || fail "abc orders, 2025-03..2026-02: $problems"
+
+# The same period written three ways gives the same list; the default is the last 12 months.
+expect_exit 0 "abc --year" "$cli" abc --db "$db" --year 2025 --format csv --out "$work/abc-year.csv"
+expect_exit 0 "abc --from --to" "$cli" abc --db "$db" --from 2025-01 --to 2025-12 --format csv --out "$work/abc-range.csv"
+cmp -s "$work/abc-year.csv" "$work/abc-range.csv" || fail "abc --year 2025 differs from --from 2025-01 --to 2025-12"
+expect_exit 0 "abc --as-of" "$cli" abc --db "$db" --as-of 2025-12-01 --format csv --out "$work/abc-asof.csv"
+cmp -s "$work/abc-year.csv" "$work/abc-asof.csv" || fail "abc --as-of 2025-12-01 is not the 12 months of 2025"
+expect_exit 0 "abc today" "$cli" abc --db "$db" --format csv --out "$work/abc-today.csv"
+expect_exit 0 "abc --as-of today" "$cli" abc --db "$db" --as-of "$(date -u +%F)" --format csv --out "$work/abc-today2.csv"
+cmp -s "$work/abc-today.csv" "$work/abc-today2.csv" || fail "abc without a period is not the last 12 months as of today"
+
+# Scope: exactly the customers the customers command lists for the same filter.
+for scope in "--country FR" "--channel direct" "--rep R01"; do
+    # shellcheck disable=SC2086
+    expect_exit 0 "abc $scope" "$cli" abc --db "$db" --as-of 2026-06-30 $scope --format csv --out "$work/abc-scope.csv"
+    # shellcheck disable=SC2086
+    expect_exit 0 "customers $scope" "$cli" customers --db "$db" --kind customer --limit 0 --format csv \
+        $(echo "$scope" | sed 's/--rep/--owner/') --out "$work/customers-scope.csv"
+    [ "$(csv_column "$work/abc-scope.csv" code | sort)" = "$(csv_column "$work/customers-scope.csv" code | sort)" ] ||
+        fail "abc $scope does not list the customers of that scope"
+    [ "$(csv_rows "$work/abc-scope.csv")" -gt 2 ] || fail "abc $scope listed almost nobody"
+done
+expect_exit 0 "abc --country FR" "$cli" abc --db "$db" --as-of 2026-06-30 --country FR --format csv --out "$work/abc-FR.csv"
+expect_exit 0 "abc --country fr" "$cli" abc --db "$db" --as-of 2026-06-30 --country fr --format csv --out "$work/abc-fr.csv"
+cmp -s "$work/abc-FR.csv" "$work/abc-fr.csv" || fail "abc --country fr is not --country FR"
+
+# --summary: one row per class, then all classified, then those listed apart.
+expect_exit 0 "abc --summary" "$cli" abc --db "$db" --as-of 2026-06-30 --summary --format json --out "$work/summary.json"
+json_ok "$work/summary.json" || fail "abc --summary json does not parse"
+summary_check=$(python3 - "$work/summary.json" "$work/abc.csv" <<'PY'
+import csv, json, sys
+from decimal import Decimal
+summary = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
+out = []
+if [r["class"] for r in summary] != ["A", "B", "C", "total", "apart"]:
+    out.append("rows %s" % [r["class"] for r in summary])
+for r in summary[:3]:
+    mine = [x for x in rows if x["class"] == r["class"]]
+    if r["customers"] != len(mine):
+        out.append("%s: %s customers, the list has %d" % (r["class"], r["customers"], len(mine)))
+    if Decimal(str(r["value"])) != sum(Decimal(x["value"]) for x in mine):
+        out.append("%s: value %s differs from the list" % (r["class"], r["value"]))
+if summary[3]["customers"] != sum(r["customers"] for r in summary[:3]):
+    out.append("total customers")
+if summary[4]["customers"] != len([x for x in rows if not x["class"]]):
+    out.append("apart customers")
+if abs(sum(Decimal(str(r["value_share"])) for r in summary[:3]) - 100) > Decimal("0.001"):
+    out.append("value shares do not sum to 100")
+if [r["threshold"] for r in summary[:3]] != [80, 15, 5]:
+    out.append("thresholds %s" % [r["threshold"] for r in summary[:3]])
+if not (summary[0]["value_share"] >= 80 and summary[0]["customers_share"] < 50):
+    out.append("class A is not a few customers with 80 %% of revenue: %s" % summary[0])
+print("; ".join(out))
+PY
+)
+[ -z "$summary_check" ] || fail "abc --summary: $summary_check"
+
+expect_exit 0 "abc --class A" "$cli" abc --db "$db" --as-of 2026-06-30 --class A --format csv --out "$work/abc-a.csv"
+[ "$(csv_column "$work/abc-a.csv" class | sort -u)" = A ] || fail "abc --class A listed other classes"
+[ "$(($(csv_rows "$work/abc-a.csv") - 1))" = "$(json_value "$work/summary.json" 'data[0]["customers"]')" ] ||
+    fail "abc --class A count differs from the summary"
+expect_exit 0 "abc --class apart" "$cli" abc --db "$db" --as-of 2026-06-30 --class apart --format csv --out "$work/abc-apart.csv"
+[ "$(($(csv_rows "$work/abc-apart.csv") - 1))" = "$(json_value "$work/summary.json" 'data[4]["customers"]')" ] ||
+    fail "abc --class apart count differs from the summary"
+expect_exit 0 "abc json" "$cli" abc --db "$db" --as-of 2026-06-30 --format json --out "$work/abc.json"
+[ "$(json_value "$work/abc.json" 'len(data)')" = "$(($(csv_rows "$work/abc.csv") - 1))" ] || fail "abc json and csv differ in rows"
+[ "$(json_value "$work/abc.json" 'type(data[0]["cumulative_share"]).__name__')" = float ] || fail "abc json: shares are not numbers"
+expect_exit 0 "abc stdout csv" "$cli" abc --db "$db" --as-of 2026-06-30 --format csv
+cmp -s "$work/out" "$work/abc.csv" || fail "abc --out differs from standard output"
+
+# --- abc-snapshot ------------------------------------------------------------------------------
+expect_exit 0 "abc-snapshot save" "$cli" abc-snapshot save --db "$db" --as-of 2025-06-30 --name "Mid 2025" --date 2025-06-30
+grep -q '^Saved ABC snapshot 1 "Mid 2025": [0-9]* customers classified, [0-9]* listed apart$' "$work/out" ||
+    fail "abc-snapshot save printed: $(cat "$work/out")"
+expect_exit 0 "abc-snapshot save 2" "$cli" abc-snapshot save --db "$db" --as-of 2026-06-30 --date 2026-06-30
+expect_exit 0 "abc-snapshot list" "$cli" abc-snapshot list --db "$db" --format csv --out "$work/snapshots.csv"
+[ "$(csv_column "$work/snapshots.csv" id | tr '\n' ' ')" = "2 1 " ] || fail "abc-snapshot list is not newest first: $(cat "$work/snapshots.csv")"
+[ "$(csv_column "$work/snapshots.csv" name | tail -1)" = "Mid 2025" ] || fail "abc-snapshot list lost the name"
+[ "$(csv_column "$work/snapshots.csv" name | sed -n 1p)" = "revenue 2025-07..2026-06, 2026-06-30" ] ||
+    fail "abc-snapshot default name: $(csv_column "$work/snapshots.csv" name | sed -n 1p)"
+expect_exit 0 "abc-snapshot show" "$cli" abc-snapshot show --db "$db" --id 2 --format csv --out "$work/show.csv"
+python3 - "$work/show.csv" "$work/abc.csv" <<'PY' || fail "abc-snapshot show differs from the abc list it saved"
+import csv, sys
+keep = lambda path: [(r["rank"], r["code"], r["name"], r["value"], r["class"]) for r in csv.DictReader(open(path, newline=""))]
+shown, listed = keep(sys.argv[1]), keep(sys.argv[2])
+sys.exit(0 if sorted(shown[len([s for s in shown if s[4]]):]) == sorted(listed[len([s for s in listed if s[4]]):])
+         and [s for s in shown if s[4]] == [s for s in listed if s[4]] else 1)
+PY
+
+# The matrix, checked against the two lists it compares.
+expect_exit 0 "abc mid 2025" "$cli" abc --db "$db" --as-of 2025-06-30 --format csv --out "$work/abc-2025.csv"
+expect_exit 0 "abc-snapshot compare" "$cli" abc-snapshot compare --db "$db" --earlier 1 --later 2 --format csv --out "$work/matrix.csv"
+[ "$(head -1 "$work/matrix.csv")" = $'from,A,B,C,apart,absent,total\r' ] || fail "compare header: $(head -1 "$work/matrix.csv")"
+matrix_check=$(python3 - "$work/matrix.csv" "$work/abc-2025.csv" "$work/abc.csv" <<'PY'
+import csv, sys
+matrix = {r["from"]: r for r in csv.DictReader(open(sys.argv[1], newline=""))}
+def standings(path):
+    return {r["code"]: r["class"] or "apart" for r in csv.DictReader(open(sys.argv[path], newline=""))}
+before, after = standings(2), standings(3)
+out = []
+for f in ["A", "B", "C", "apart", "absent"]:
+    for t in ["A", "B", "C", "apart", "absent"]:
+        n = sum(1 for c in set(before) | set(after) if before.get(c, "absent") == f and after.get(c, "absent") == t)
+        if int(matrix[f][t]) != n:
+            out.append("%s->%s: %s, expected %d" % (f, t, matrix[f][t], n))
+if int(matrix["A"]["B"]) + int(matrix["B"]["A"]) == 0:
+    out.append("nobody moved between A and B: nothing tested")
+print("; ".join(out))
+PY
+)
+[ -z "$matrix_check" ] || fail "abc-snapshot compare: $matrix_check"
+expect_exit 0 "compare --customers" "$cli" abc-snapshot compare --db "$db" --earlier 1 --later 2 --customers --format csv --out "$work/moves.csv"
+[ "$(head -1 "$work/moves.csv")" = $'code,name,from,to,movement\r' ] || fail "compare --customers header"
+[ "$(($(csv_rows "$work/moves.csv") - 1))" = "$(python3 -c 'import csv,sys; print(sum(int(r["total"]) for r in csv.DictReader(open(sys.argv[1]))))' "$work/matrix.csv")" ] ||
+    fail "compare --customers does not list every customer of the matrix"
+expect_exit 0 "compare --dropped" "$cli" abc-snapshot compare --db "$db" --earlier 1 --later 2 --dropped --format csv --out "$work/dropped.csv"
+dropped_check=$(python3 - "$work/dropped.csv" "$work/moves.csv" <<'PY'
+import csv, sys
+dropped = [(r["code"], r["from"], r["to"]) for r in csv.DictReader(open(sys.argv[1], newline=""))]
+moves = csv.DictReader(open(sys.argv[2], newline=""))
+expected = {(r["code"], r["from"], r["to"]) for r in moves
+            if r["from"] in "ABCD" and r["to"] != "absent" and r["to"] > r["from"]}
+print("" if sorted(dropped) == sorted(expected) and dropped else "%d dropped, expected %d" % (len(dropped), len(expected)))
+PY
+)
+[ -z "$dropped_check" ] || fail "compare --dropped: $dropped_check"
+
+expect_exit 0 "abc-snapshot delete" "$cli" abc-snapshot delete --db "$db" --id 1
+[ "$(cat "$work/out")" = "Deleted ABC snapshot 1" ] || fail "abc-snapshot delete printed: $(cat "$work/out")"
+expect_exit 0 "abc-snapshot list after delete" "$cli" abc-snapshot list --db "$db" --format csv
+[ "$(csv_column "$work/out" id)" = 2 ] || fail "abc-snapshot delete did not delete: $(cat "$work/out")"
+expect_error 1 "abc-snapshot delete again" "$cli" abc-snapshot delete --db "$db" --id 1
+expect_error 1 "abc-snapshot show missing" "$cli" abc-snapshot show --db "$db" --id 1
+expect_error 1 "abc-snapshot compare missing" "$cli" abc-snapshot compare --db "$db" --earlier 1 --later 2
+grep -q "earlier snapshot" "$work/err" || fail "compare missing: the message does not say which: $(cat "$work/err")"
+no_temporary_files "$work" "abc reports"
+
 # --- usage errors: exit 2, one line ------------------------------------------------------------
 expect_error 2 "no command" "$cli"
 expect_error 2 "unknown command" "$cli" frobnicate --db "$db"
 grep -q "frobnicate" "$work/err" || fail "unknown command: the message does not name it: $(cat "$work/err")"
 expect_error 2 "unknown option" "$cli" info --db "$db" --bogus
 expect_error 2 "unknown top-level option" "$cli" --bogus
-for command in info check customers reps; do
+for command in info check customers reps abc; do
     expect_error 2 "$command without --db" "$cli" "$command"
     expect_error 2 "$command --db without a value" "$cli" "$command" --db
 done
@@ -226,6 +441,27 @@ expect_error 2 "--channel bogus" "$cli" customers --db "$db" --channel bogus
 expect_error 2 "--kind lead" "$cli" customers --db "$db" --kind lead
 expect_error 2 "--status gone" "$cli" customers --db "$db" --status gone
 expect_error 2 "--size huge" "$cli" customers --db "$db" --size huge
+for option in "--thresholds 80,15" "--thresholds 80,15,5,0" "--thresholds 60,10,10,10,10" "--thresholds eighty"\
+    "--from 2025-01" "--to 2025-12" "--from 2026-13 --to 2027-01" "--from 2026-05 --to 2026-01" \
+    "--year 2025 --from 2025-01 --to 2025-12" "--year 2025 --as-of 2025-06-30" "--year 1800" "--as-of 2026-02-30" \
+    "--criterion profit" "--country XX" "--channel telepathy" "--class E" "--class A --summary" "--format xml"; do
+    # shellcheck disable=SC2086
+    expect_error 2 "abc $option" "$cli" abc --db "$db" $option
+done
+expect_error 2 "abc --thresholds sum" "$cli" abc --db "$db" --thresholds 80,15,4
+grep -q "sum to 99 %, not 100 %" "$work/err" || fail "abc --thresholds: the message does not give the sum: $(cat "$work/err")"
+expect_error 2 "abc --from after --to" "$cli" abc --db "$db" --from 2026-05 --to 2026-01
+grep -q "2026-05 is after the last month 2026-01" "$work/err" || fail "abc --from after --to: $(cat "$work/err")"
+expect_error 2 "abc-snapshot without a command" "$cli" abc-snapshot --db "$db"
+expect_error 2 "abc-snapshot bogus" "$cli" abc-snapshot bogus --db "$db"
+expect_error 2 "abc-snapshot compare without --later" "$cli" abc-snapshot compare --db "$db" --earlier 2
+expect_error 2 "abc-snapshot compare --customers --dropped" "$cli" abc-snapshot compare --db "$db" --earlier 2 --later 2 --customers --dropped
+expect_error 2 "abc-snapshot save --date" "$cli" abc-snapshot save --db "$db" --date 2026-02-30
+expect_error 2 "abc-snapshot save --thresholds" "$cli" abc-snapshot save --db "$db" --thresholds 90,20
+expect_error 2 "abc-snapshot show --id x" "$cli" abc-snapshot show --db "$db" --id x
+[ "$(csv_column "$work/snapshots.csv" id | wc -l)" -eq 2 ] || fail "lost track of the snapshots"
+expect_exit 0 "abc-snapshot list after refusals" "$cli" abc-snapshot list --db "$db" --format csv
+[ "$(csv_column "$work/out" id)" = 2 ] || fail "a refused abc-snapshot command saved a snapshot: $(cat "$work/out")"
 expect_error 2 "demo without --out" "$cli" demo --customers 5
 expect_error 2 "demo --out empty" "$cli" demo --customers 5 --out ""
 expect_error 2 "demo --customers -5" "$cli" demo --customers -5 --out "$work/neg.db"
@@ -239,7 +475,7 @@ no_temporary_files "$work" "refused demo"
 # --- bad input: exit 1, one line, files untouched ----------------------------------------------
 expect_error 1 "missing db file" "$cli" info --db "$work/missing.db"
 [ ! -e "$work/missing.db" ] || fail "opening a missing file created it"
-for command in check customers reps; do
+for command in check customers reps abc; do
     expect_error 1 "$command of a missing db file" "$cli" "$command" --db "$work/missing.db"
 done
 [ ! -e "$work/missing.db" ] || fail "opening a missing file created it"
@@ -266,7 +502,7 @@ files_before=$(listing "$work/refused")
 for file in notes foreign newer truncated random; do
     path="$work/refused/$file.db"
     sum=$(checksum "$path")
-    for command in info check customers reps; do
+    for command in info check customers reps abc; do
         expect_error 1 "$command of $file.db" "$cli" "$command" --db "$path"
         [ "$(checksum "$path")" = "$sum" ] || fail "$command changed the refused file $file.db"
     done
@@ -277,6 +513,9 @@ grep -qi "newer" "$work/err" || fail "newer schema: the message does not say so:
 
 expect_error 1 "--owner unknown" "$cli" customers --db "$db" --owner ZZZ
 grep -q "ZZZ" "$work/err" || fail "--owner: the message does not name the code"
+expect_error 1 "abc --rep unknown" "$cli" abc --db "$db" --rep ZZZ
+grep -q "ZZZ" "$work/err" || fail "abc --rep: the message does not name the code"
+expect_error 1 "abc --out into a missing folder" "$cli" abc --db "$db" --out "$work/no-such-folder/abc.csv"
 for command in info customers reps; do
     expect_error 1 "$command --out into a missing folder" "$cli" "$command" --db "$db" --out "$work/no-such-folder/x.csv"
 done

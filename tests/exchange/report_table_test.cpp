@@ -146,6 +146,26 @@ TEST(ReportTable, jsonWritesMoneyAsAnExactDecimalNumber)
     EXPECT_TRUE(parsed[0]["jpy"].is_number_integer());
 }
 
+TEST(ReportTable, decimalsAreWrittenDigitForDigitAsNumbers)
+{
+    EXPECT_EQ((Decimal{812345, 4}.str()), "81.2345");
+    EXPECT_EQ((Decimal{5, 4}.str()), "0.0005");
+    EXPECT_EQ((Decimal{-5, 2}.str()), "-0.05");
+    EXPECT_EQ((Decimal{1000000, 4}.str()), "100.0000");
+    EXPECT_EQ((Decimal{42, 0}.str()), "42");
+    EXPECT_EQ((Decimal{INT64_MIN, 2}.str()), "-92233720368547758.08");
+    ReportTable table({"share", "text"});
+    table.addRow({Decimal{812345, 4}, std::string("x")});
+    table.addRow({Decimal{5, 4}, std::string("yy")});
+    EXPECT_EQ(csv(table), "share,text\r\n81.2345,x\r\n0.0005,yy\r\n");
+    const auto out = json(table);
+    EXPECT_NE(out.find("\"share\": 81.2345"), std::string::npos) << out;
+    EXPECT_TRUE(nlohmann::json::parse(out)[1]["share"].is_number());
+    std::ostringstream text;
+    table.writeText(text);
+    EXPECT_NE(text.str().find("\n 0.0005  yy"), std::string::npos) << text.str();  // right-aligned
+}
+
 TEST(ReportTable, jsonOfAnEmptyTableIsAnEmptyArray)
 {
     ReportTable table({"a"});

@@ -148,7 +148,8 @@ TEST(Database, openCreatesAMissingFileAtTheCurrentSchemaVersion)
         EXPECT_FALSE(db.readOnly());
         EXPECT_EQ(db.path(), path);
         for (const char* table : {"setting", "sales_rep", "customer", "contact", "product_category", "product",
-                                  "sales_order", "order_line", "customer_month"}) {
+                                  "sales_order", "order_line", "customer_month", "activity", "abc_snapshot",
+                                  "abc_snapshot_entry"}) {
             auto s = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
             s.bind(1, table);
             ASSERT_TRUE(s.step());
@@ -160,6 +161,30 @@ TEST(Database, openCreatesAMissingFileAtTheCurrentSchemaVersion)
     // Reopening an existing file needs no create flag and keeps the version.
     Database again = Database::open(path, OpenMode::ReadWrite);
     EXPECT_EQ(again.schemaVersion(), Database::currentSchemaVersion());
+}
+
+TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
+{
+    // tests/fixtures/schema_v2.db: a 4-customer demo written by the last build with schema v2.
+    TempDir dir;
+    const auto path = dir.file("v2.db");
+    std::filesystem::copy_file(cartera::testing::fixture("schema_v2.db"), path);
+    // user_version, big-endian at offset 60 of the header.
+    ASSERT_EQ(readFile(path).substr(60, 4), std::string("\0\0\0\2", 4));
+    Database db = Database::open(path, OpenMode::ReadWrite);
+    EXPECT_EQ(db.schemaVersion(), 5);
+    EXPECT_EQ(db.schemaVersion(), Database::currentSchemaVersion());
+    EXPECT_EQ(db.integrityReport(), "ok");
+    const auto count = [&](const char* sql) {
+        auto s = db.prepare(sql);
+        return s.step() ? s.int64(0) : -1;
+    };
+    EXPECT_EQ(count("SELECT count(*) FROM customer"), 4);
+    EXPECT_EQ(count("SELECT count(*) FROM customer_month"), 11);
+    EXPECT_EQ(count("SELECT count(*) FROM abc_snapshot"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_report_scope'"), 1);
+    // The index is complete for the customers that were there before it.
+    EXPECT_EQ(count("SELECT count(*) FROM customer INDEXED BY customer_report_scope WHERE id > 0"), 4);
 }
 
 TEST(Database, applicationIdSpellsCart)
