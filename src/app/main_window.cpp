@@ -1,5 +1,6 @@
 #include "app/main_window.h"
 
+#include "app/abc_view.h"
 #include "app/activities_view.h"
 #include "app/activity_editor.h"
 #include "app/customer_detail_panel.h"
@@ -56,6 +57,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     m_activities = new ActivitiesView(*m_portfolio, m_preferences.claimResponseDays);
     addView(QStringLiteral("activities"), tr("Activities"), m_activities);
     addView(QStringLiteral("claims"), tr("Open claims"), createClaimsView());
+    m_abc = new AbcView(*m_portfolio);
+    addView(QStringLiteral("abc"), tr("ABC analysis"), m_abc);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -102,6 +105,19 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     statusBar()->addPermanentWidget(m_fileLabel);
 
     connect(m_activities, &ActivitiesView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_abc, &AbcView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_abc, &AbcView::customerActivated, this, [this](CustomerId id) {
+        if (const auto customer = m_portfolio->customers().find(id)) {
+            selectCustomer(QString::fromStdString(customer->code));
+        }
+    });
+    // The ABC view classifies when first shown: reading the figures takes a moment on a large
+    // portfolio, which a user opening the customer list should not wait for.
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_views->widget(row) == m_abc && !m_abc->run()) {
+            m_abc->classify();
+        }
+    });
     connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);
     connect(m_detail, &CustomerDetailPanel::activityActionRequested, this, &MainWindow::onActivityAction);
 

@@ -27,6 +27,7 @@ class Portfolio;
 
 namespace cartera::app {
 
+class AbcView;
 class ActivitiesView;
 class CustomerDetailPanel;
 class CustomerTableModel;
@@ -68,6 +69,7 @@ public:
     [[nodiscard]] CustomerDetailPanel* detailPanel() const { return m_detail; }
     [[nodiscard]] OpenClaimsModel* claimsModel() const { return m_claimsModel; }
     [[nodiscard]] ActivitiesView* activitiesView() const { return m_activities; }
+    [[nodiscard]] AbcView* abcView() const { return m_abc; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -115,6 +117,7 @@ private:
     QListWidget* m_navigation = nullptr;
     QStringList m_viewKeys;  ///< showView() names, one per navigation row
     ActivitiesView* m_activities = nullptr;
+    AbcView* m_abc = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

@@ -1,3 +1,6 @@
+#include "app/abc_compare_dialog.h"
+#include "app/abc_entry_model.h"
+#include "app/abc_view.h"
 #include "app/activities_view.h"
 #include "app/activity_table_model.h"
 #include "app/customer_detail_panel.h"
@@ -12,6 +15,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QTableWidget>
 #include <QTableView>
 #include <QCoreApplication>
 #include <QSettings>
@@ -321,4 +330,108 @@ TEST(MainWindow, countryRegionAndIndustryFiltersOfferThePortfoliosValuesAndCombi
     country->setCurrentIndex(0);
     EXPECT_FALSE(region->isEnabled());
     EXPECT_TRUE(window.customerModel()->filter().region.empty());
+}
+
+TEST(AbcView, classifiesThePortfolioAndListsEachClassAsAContiguousRankRange)
+{
+    Workspace workspace;
+    auto& window = *workspace.window;
+    ASSERT_TRUE(window.showView(QStringLiteral("abc")));  // classifies when first shown
+    auto* view = window.abcView();
+    ASSERT_NE(view->run(), nullptr) << view->problemLabel()->text().toStdString();
+    const auto& result = view->run()->result;
+    ASSERT_GT(result.entries.size(), 100u);
+    auto* model = view->listModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(model->rowCount(), static_cast<int>(result.entries.size()));
+
+    // The summary table: one row per class, then the total and the customers listed apart.
+    auto* summary = view->summaryTable();
+    ASSERT_EQ(summary->rowCount(), 3 + 2);
+    EXPECT_EQ(summary->item(3, 1)->text(), QLocale().toString(static_cast<qlonglong>(result.entries.size())));
+
+    // Class B alone: its customers, in rank order, all B.
+    auto* classes = view->classChoice();
+    classes->setCurrentIndex(classes->findData(1));
+    const auto bCount = result.summary[1].customers;
+    ASSERT_GT(bCount, 0);
+    EXPECT_EQ(model->rowCount(), bCount);
+    EXPECT_EQ(model->index(0, app::AbcEntryModel::Class).data().toString(), QStringLiteral("B"));
+    EXPECT_EQ(model->index(model->rowCount() - 1, app::AbcEntryModel::Class).data().toString(), QStringLiteral("B"));
+    EXPECT_EQ(model->index(0, app::AbcEntryModel::Rank).data().toString(),
+              QLocale().toString(static_cast<qlonglong>(result.summary[0].customers + 1)));
+
+    // Other shares move the borders without reading again: 50/30/20 makes A smaller.
+    const auto aBefore = result.summary[0].customers;
+    view->thresholdsEdit()->setText(QStringLiteral("50,30,20"));
+    QMetaObject::invokeMethod(view->thresholdsEdit(), "returnPressed");
+    EXPECT_LT(view->run()->result.summary[0].customers, aBefore);
+    EXPECT_EQ(view->run()->request.thresholds.toString(), "50,30,20");
+
+    // A bad share is refused with a message, and the last result stays.
+    view->thresholdsEdit()->setText(QStringLiteral("80,15"));
+    QMetaObject::invokeMethod(view->thresholdsEdit(), "returnPressed");
+    EXPECT_FALSE(view->problemLabel()->isHidden());
+    EXPECT_NE(view->problemLabel()->text().indexOf(QStringLiteral("100")), -1) << view->problemLabel()->text().toStdString();
+    EXPECT_EQ(view->run()->request.thresholds.toString(), "50,30,20");
+    workspace.shot("abc-view.png");
+}
+
+TEST(AbcView, exportsTheShownListToCsvAndXlsxAndTheReportToPdf)
+{
+    Workspace workspace;
+    ASSERT_TRUE(workspace.window->showView(QStringLiteral("abc")));
+    auto* view = workspace.window->abcView();
+    ASSERT_NE(view->run(), nullptr);
+    view->classChoice()->setCurrentIndex(view->classChoice()->findData(0));  // class A
+    const auto aCount = view->run()->result.summary[0].customers;
+
+    const auto csv = workspace.dir.file("a.csv");
+    ASSERT_TRUE(view->exportList(QString::fromStdString(csv.string())).ok());
+    QFile csvFile(QString::fromStdString(csv.string()));
+    ASSERT_TRUE(csvFile.open(QIODevice::ReadOnly));
+    const auto lines = QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), aCount + 1);  // header + class A
+    EXPECT_TRUE(lines[0].endsWith(QStringLiteral("rank,code,name,revenue,share_percent,cumulative_percent,class")));
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("1,")));
+    EXPECT_TRUE(lines.last().endsWith(QStringLiteral(",A")));
+
+    const auto xlsx = workspace.dir.file("a.xlsx");
+    ASSERT_TRUE(view->exportList(QString::fromStdString(xlsx.string())).ok());
+    EXPECT_GT(std::filesystem::file_size(xlsx), 1000u);
+
+    const auto wrongType = view->exportList(QString::fromStdString(workspace.dir.file("a.txt").string()));
+    ASSERT_FALSE(wrongType.ok());
+    EXPECT_FALSE(std::filesystem::exists(workspace.dir.file("a.txt")));
+
+    const auto pdf = workspace.dir.file("abc.pdf");
+    ASSERT_TRUE(view->exportReport(QString::fromStdString(pdf.string())).ok());
+    QFile pdfFile(QString::fromStdString(pdf.string()));
+    ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdfFile.read(5).startsWith("%PDF"));
+}
+
+TEST(AbcView, twoSnapshotsCompareAsAMigrationMatrixWithTheCustomersBehindEachCell)
+{
+    Workspace workspace;
+    ASSERT_TRUE(workspace.window->showView(QStringLiteral("abc")));
+    auto* view = workspace.window->abcView();
+    ASSERT_TRUE(view->saveSnapshot(QStringLiteral("before")).ok());
+    // The same portfolio under other shares: some customers drop from A to B.
+    view->thresholdsEdit()->setText(QStringLiteral("60,30,10"));
+    QMetaObject::invokeMethod(view->thresholdsEdit(), "returnPressed");
+    ASSERT_TRUE(view->saveSnapshot(QStringLiteral("after")).ok());
+
+    services::AbcService service(*workspace.portfolio);
+    app::AbcCompareDialog dialog(service);
+    auto* matrix = dialog.matrix();
+    ASSERT_EQ(matrix->rowCount(), 5);  // A, B, C, apart, absent
+    const auto cell = [&](int row, int column) { return matrix->item(row, column)->text(); };
+    // A->A plus A->B holds every customer that was A before.
+    const auto number = [](const QString& text) { return text.isEmpty() ? 0 : QLocale().toLongLong(text); };
+    EXPECT_GT(number(cell(0, 1)), 0);    // dropped from A to B
+    EXPECT_EQ(number(cell(1, 0)), 0);    // nobody rose from B to A
+    dialog.showCell(0, 1);
+    EXPECT_EQ(dialog.customers()->count(), number(cell(0, 1)));
+    workspace.shot("abc-compare.png");
 }
