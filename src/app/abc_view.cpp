@@ -131,7 +131,7 @@ void AbcView::buildControls()
     top->addWidget(m_chart);
     m_summary = new QTableWidget;
     m_summary->setColumnCount(5);
-    m_summary->setHorizontalHeaderLabels({tr("Class"), tr("Customers"), tr("% of customers"), tr("Value"), tr("% of value")});
+    m_summary->setHorizontalHeaderLabels({tr("Class"), tr("Customers"), tr("% cust."), tr("Value"), tr("% value")});
     m_summary->verticalHeader()->hide();
     m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summary->setSelectionMode(QAbstractItemView::NoSelection);
@@ -377,13 +377,13 @@ void AbcView::showRun()
         put(4, formatPercent(shareOf(summary.value, result.total)));
         ++row;
     }
-    put(0, tr("Total classified"), Qt::AlignLeft | Qt::AlignVCenter);
+    put(0, tr("Classified"), Qt::AlignLeft | Qt::AlignVCenter);
     put(1, locale.toString(static_cast<qlonglong>(classified)));
     put(2, formatPercent(classified > 0 ? 1.0 : 0.0));
     put(3, valueText(result.total));
     put(4, formatPercent(result.total > 0 ? 1.0 : 0.0));
     ++row;
-    put(0, tr("Listed apart (0 or less)"), Qt::AlignLeft | Qt::AlignVCenter);
+    put(0, tr("Apart (0 or less)"), Qt::AlignLeft | Qt::AlignVCenter);
     put(1, locale.toString(static_cast<qlonglong>(result.apart.size())));
     put(2, QString());
     put(3, valueText(result.apartValue()));

@@ -39,8 +39,8 @@ QChart* buildParetoChart(const services::AbcRun& run, const QString& valueLabel,
     auto* xAxis = new QValueAxis;
     xAxis->setRange(0, 100);
     xAxis->setLabelFormat(QStringLiteral("%d %"));
-    xAxis->setTitleText(QChart::tr("Customers ranked by %1, highest first").arg(valueLabel.toLower()));
-    xAxis->setTickCount(11);
+    xAxis->setTitleText(QChart::tr("Customers by rank (%)"));
+    xAxis->setTickCount(6);
     auto* valueAxis = new QValueAxis;
     valueAxis->setTitleText(unitName.isEmpty() ? QChart::tr("%1 per customer").arg(valueLabel)
                                                : QChart::tr("%1 per customer (%2)").arg(valueLabel, unitName));
@@ -48,7 +48,7 @@ QChart* buildParetoChart(const services::AbcRun& run, const QString& valueLabel,
     auto* shareAxis = new QValueAxis;
     shareAxis->setRange(0, 100);
     shareAxis->setLabelFormat(QStringLiteral("%d %"));
-    shareAxis->setTitleText(QChart::tr("Cumulative share"));
+    shareAxis->setTitleText(QChart::tr("Cumulative share of %1").arg(valueLabel.toLower()));
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(valueAxis, Qt::AlignLeft);
     chart->addAxis(shareAxis, Qt::AlignRight);
@@ -64,7 +64,7 @@ QChart* buildParetoChart(const services::AbcRun& run, const QString& valueLabel,
     const auto percentAt = [n](std::int64_t rank) { return 100.0 * static_cast<double>(rank) / static_cast<double>(n); };
     std::vector<QLineSeries*> bars(static_cast<std::size_t>(result.thresholds.classCount()), nullptr);
     auto* cumulative = new QLineSeries;
-    cumulative->setName(QChart::tr("Cumulative share of %1").arg(valueLabel.toLower()));
+    cumulative->setName(QChart::tr("Cumulative %"));
     cumulative->append(0, 0);
     double highest = 0;
     for (std::int64_t g = 0; g < groups; ++g) {
