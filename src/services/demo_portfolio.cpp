@@ -1,6 +1,8 @@
 #include "services/demo_portfolio.h"
 
+#include "services/abc_service.h"
 #include "services/demo_data.h"
+#include "services/portfolio.h"
 #include "services/demo_random.h"
 #include "storage/activity_repository.h"
 #include "storage/contact_repository.h"
@@ -17,6 +19,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <stdexcept>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -699,6 +702,26 @@ private:
 
 } // namespace
 
+void saveDemoAbcSnapshots(Portfolio& portfolio, Date asOf)
+{
+    // A year apart, so the ABC view's comparison has customers that rose, dropped, appeared and
+    // left to show from the first start.
+    AbcService abc(portfolio);
+    for (const Date end : {asOf.addDays(-365), asOf}) {
+        AbcRequest request;
+        request.period = MonthRange::twelveMonthsEndingWith(end);
+        request.withNames = false;
+        auto run = abc.run(request);
+        if (!run) {
+            throw std::runtime_error(run.error().describe());
+        }
+        const auto name = "Revenue, 12 months to " + MonthRange::formatMonth(request.period.toMonth());
+        if (auto saved = abc.saveSnapshot(run.value(), name, end); !saved) {
+            throw std::runtime_error(saved.error().describe());
+        }
+    }
+}
+
 DemoSummary writeDemoPortfolio(const storage::Database& db, const DemoOptions& options, const DemoProgress& progress)
 {
     return Generator(db, options).run(progress);
@@ -725,6 +748,8 @@ Result<DemoSummary> createDemoPortfolioFile(const fs::path& path, const DemoOpti
             auto db = storage::Database::createForBulkLoad(temporary, storage::BulkLoadSettings{});
             summary = writeDemoPortfolio(db, options, progress);
             db.finishBulkLoad();
+            Portfolio portfolio(std::move(db));
+            saveDemoAbcSnapshots(portfolio, options.asOf);
         }
         // A -wal or -shm left beside the file being replaced belongs to the old database; SQLite
         // would replay it onto the new one and corrupt it.

@@ -43,6 +43,12 @@ using DemoProgress = std::function<bool(std::int64_t written, std::int64_t total
 DemoSummary writeDemoPortfolio(const storage::Database& db, const DemoOptions& options,
                                const DemoProgress& progress = {});
 
+class Portfolio;
+
+/// Saves two ABC snapshots of the demo, revenue over the 12 months to a year before asOf and to
+/// asOf, so the ABC view has a comparison to show from the first start.
+void saveDemoAbcSnapshots(Portfolio& portfolio, domain::Date asOf);
+
 /// Creates the demo portfolio as a new file at path: written to a temporary file beside it and
 /// renamed into place when complete, so a failure or a cancel never leaves a half-written file.
 /// Refuses to replace an existing file unless replace is true.

@@ -354,6 +354,13 @@ expect_exit 0 "abc stdout csv" "$cli" abc --db "$db" --as-of 2026-06-30 --format
 cmp -s "$work/out" "$work/abc.csv" || fail "abc --out differs from standard output"
 
 # --- abc-snapshot ------------------------------------------------------------------------------
+# The demo comes with two snapshots a year apart, for the ABC view's comparison; clear them so the
+# checks below start from an empty list.
+expect_exit 0 "abc-snapshot list of the demo" "$cli" abc-snapshot list --db "$db" --format csv
+[ "$(csv_column "$work/out" id | tr '\n' ' ')" = "2 1 " ] || fail "the demo has not its two ABC snapshots: $(cat "$work/out")"
+expect_exit 0 "abc-snapshot compare of the demo" "$cli" abc-snapshot compare --db "$db" --earlier 1 --later 2
+expect_exit 0 "abc-snapshot delete demo 1" "$cli" abc-snapshot delete --db "$db" --id 1
+expect_exit 0 "abc-snapshot delete demo 2" "$cli" abc-snapshot delete --db "$db" --id 2
 expect_exit 0 "abc-snapshot save" "$cli" abc-snapshot save --db "$db" --as-of 2025-06-30 --name "Mid 2025" --date 2025-06-30
 grep -q '^Saved ABC snapshot 1 "Mid 2025": [0-9]* customers classified, [0-9]* listed apart$' "$work/out" ||
     fail "abc-snapshot save printed: $(cat "$work/out")"
