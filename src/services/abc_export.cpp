@@ -19,10 +19,10 @@ namespace {
 
 constexpr int kShareDigits = 4;  // 81.2345 %
 
-std::vector<std::string> columnsFor(const AbcRun& run)
+/// The columns of `cartera-cli abc`, so a file from the app and one from the CLI read alike.
+std::vector<std::string> columnsFor()
 {
-    return {"rank", "code", "name", std::string(kAbcCriterionCodes.code(run.request.criterion)), "share_percent",
-            "cumulative_percent", "class"};
+    return {"rank", "code", "name", "value", "share", "cumulative_share", "class"};
 }
 
 Cell valueCell(const AbcRun& run, std::int64_t value, const CurrencyCode& currency)
@@ -77,7 +77,7 @@ Status exportCsv(const AbcRun& run, const AbcListPart& part, const CurrencyCode&
             return Error{ErrorCode::InvalidInput, "could not write " + path.string() + ": the folder is missing or not writable", {}};
         }
         exchange::CsvWriter csv(out);
-        csv.writeHeader(columnsFor(run));
+        csv.writeHeader(columnsFor());
         (void)forEachRow(run, part, currency, [&](const std::vector<Cell>& cells) -> Status {
             csv.writeRow(cells);
             return Done{};
@@ -107,7 +107,7 @@ Status exportAbcList(const AbcRun& run, const AbcListPart& part, const CurrencyC
     if (format == ListFileFormat::Csv) {
         return exportCsv(run, part, currency, path);
     }
-    auto writer = exchange::XlsxWriter::create(path, "ABC", columnsFor(run));
+    auto writer = exchange::XlsxWriter::create(path, "ABC", columnsFor());
     if (!writer) {
         return writer.error();
     }

@@ -21,7 +21,8 @@ struct AbcListPart final {
     bool apart = false;
 };
 
-/// Writes the classified list of run (rank, code, name, value, share, cumulative share, class)
+/// Writes the classified list of run with the columns of `cartera-cli abc` (rank, code, name,
+/// value, share, cumulative_share, class; shares in % with four decimals)
 /// to path, streaming the rows: 1,000,000 customers need no more memory than the run itself. The
 /// file appears complete or not at all. currency is the portfolio's, for money criteria.
 domain::Status exportAbcList(const AbcRun& run, const AbcListPart& part, const domain::CurrencyCode& currency,

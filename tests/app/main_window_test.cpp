@@ -392,7 +392,7 @@ TEST(AbcView, exportsTheShownListToCsvAndXlsxAndTheReportToPdf)
     ASSERT_TRUE(csvFile.open(QIODevice::ReadOnly));
     const auto lines = QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), aCount + 1);  // header + class A
-    EXPECT_TRUE(lines[0].endsWith(QStringLiteral("rank,code,name,revenue,share_percent,cumulative_percent,class")));
+    EXPECT_TRUE(lines[0].endsWith(QStringLiteral("rank,code,name,value,share,cumulative_share,class")));
     EXPECT_TRUE(lines[1].startsWith(QStringLiteral("1,")));
     EXPECT_TRUE(lines.last().endsWith(QStringLiteral(",A")));
 
