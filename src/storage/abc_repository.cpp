@@ -3,6 +3,8 @@
 #include "storage/database.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 
 namespace cartera::storage {
 
@@ -10,23 +12,18 @@ using namespace cartera::domain;
 
 namespace {
 
-// Sums per customer over the months of the period. The unary + on month keeps the planner off
-// the month index (NOT INDEXED is not honoured for WITHOUT ROWID tables in SQLite 3.40): the
-// scan in primary key order (customer_id, month) hands out each customer's months together, so
-// the GROUP BY needs no sort and the rows come in customer id order for the merge. The month
-// index would find the period's rows but then sort them all, three times slower at 1,000,000
-// customers.
-constexpr std::string_view kRevenueByCustomer = R"sql(
-SELECT customer_id, SUM(revenue) FROM customer_month
-WHERE +month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
+// The period's monthly figures, read from the covering index customer_month_period (month first):
+// only the period's rows, about a third of the table for 12 of 36 months, and no GROUP BY: the
+// sums are kept per customer in C++. Scanning the table in key order and grouping read every month
+// of every customer (0.33 s of CPU at 1,000,000 customers, against 0.09 s).
+constexpr std::string_view kRevenueRows = R"sql(
+SELECT customer_id, revenue FROM customer_month INDEXED BY customer_month_period WHERE month BETWEEN ?1 AND ?2
 )sql";
-constexpr std::string_view kMarginByCustomer = R"sql(
-SELECT customer_id, SUM(revenue - cost) FROM customer_month
-WHERE +month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
+constexpr std::string_view kMarginRows = R"sql(
+SELECT customer_id, revenue - cost FROM customer_month INDEXED BY customer_month_period WHERE month BETWEEN ?1 AND ?2
 )sql";
-constexpr std::string_view kOrdersByCustomer = R"sql(
-SELECT customer_id, SUM(order_count) FROM customer_month
-WHERE +month BETWEEN ?1 AND ?2 GROUP BY customer_id ORDER BY customer_id
+constexpr std::string_view kOrderRows = R"sql(
+SELECT customer_id, order_count FROM customer_month INDEXED BY customer_month_period WHERE month BETWEEN ?1 AND ?2
 )sql";
 
 // The customers in scope, in id order, from the narrow index rather than the wide table rows.
@@ -43,13 +40,13 @@ std::string_view valuesSql(AbcCriterion criterion)
 {
     switch (criterion) {
     case AbcCriterion::Revenue:
-        return kRevenueByCustomer;
+        return kRevenueRows;
     case AbcCriterion::Margin:
-        return kMarginByCustomer;
+        return kMarginRows;
     case AbcCriterion::Orders:
-        return kOrdersByCustomer;
+        return kOrderRows;
     }
-    return kRevenueByCustomer;
+    return kRevenueRows;
 }
 
 } // namespace
@@ -74,32 +71,63 @@ std::vector<AbcInput> AbcRepository::customerValues(const AbcValueQuery& query) 
     customers.bind(3, query.scope.ownerRepId).bind(4, query.scope.includeArchived ? 1 : 0);
     customers.bind(5, query.withNames ? 1 : 0);
 
-    std::vector<AbcInput> inputs;
-    // Room for every customer up front: a vector grown to a million inputs would be moved twenty times.
+    // Customer ids are dense (1..max): a position per id finds a customer's input without a
+    // hash lookup. A file with very sparse ids (imported ones) uses a map instead.
+    std::int64_t highestId = 0;
     {
         auto highest = m_db.prepare("SELECT max(id) FROM customer");
-        constexpr std::int64_t kMostReserved = std::int64_t{1} << 24;
         if (highest.step()) {
-            inputs.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(highest.int64(0), 0, kMostReserved)));
+            highestId = std::max<std::int64_t>(highest.int64(0), 0);
         }
     }
-    bool haveValue = values.step();
+    constexpr std::int64_t kMostDense = std::int64_t{1} << 25;
+    const bool dense = highestId <= kMostDense;
+
+    struct Scoped {
+        AbcInput input;
+        bool isCustomer = false;
+        bool hasSales = false;
+    };
+    std::vector<Scoped> scoped;
+    scoped.reserve(static_cast<std::size_t>(std::min(highestId, kMostDense)));
+    std::vector<std::int32_t> positionById(dense ? static_cast<std::size_t>(highestId) + 1 : 0, -1);
+    std::unordered_map<CustomerId, std::int32_t> positionBySparseId;
     while (customers.step()) {
-        const CustomerId id = customers.int64(0);
-        while (haveValue && values.int64(0) < id) {
-            haveValue = values.step();  // sales of a customer out of scope
-        }
-        const bool hasSales = haveValue && values.int64(0) == id;
-        if (!hasSales && customers.int64(2) == 0) {
-            continue;  // a prospect, as expected without sales
-        }
-        AbcInput& input = inputs.emplace_back();
-        input.customerId = id;
-        input.code = customers.text(1);
+        Scoped& entry = scoped.emplace_back();
+        entry.input.customerId = customers.int64(0);
+        entry.input.code = customers.text(1);
+        entry.isCustomer = customers.int64(2) != 0;
         if (query.withNames) {
-            input.name = customers.text(3);
+            entry.input.name = customers.text(3);
         }
-        input.value = hasSales ? values.int64(1) : 0;
+        const auto position = static_cast<std::int32_t>(scoped.size() - 1);
+        if (dense && entry.input.customerId >= 0 && entry.input.customerId <= highestId) {
+            positionById[static_cast<std::size_t>(entry.input.customerId)] = position;
+        } else {
+            positionBySparseId.emplace(entry.input.customerId, position);
+        }
+    }
+    while (values.step()) {
+        const CustomerId id = values.int64(0);
+        std::int32_t position = -1;
+        if (dense && id >= 0 && id <= highestId) {
+            position = positionById[static_cast<std::size_t>(id)];
+        } else if (const auto found = positionBySparseId.find(id); found != positionBySparseId.end()) {
+            position = found->second;
+        }
+        if (position < 0) {
+            continue;  // sales of a customer out of scope
+        }
+        auto& entry = scoped[static_cast<std::size_t>(position)];
+        entry.input.value += values.int64(1);
+        entry.hasSales = true;
+    }
+    std::vector<AbcInput> inputs;
+    inputs.reserve(scoped.size());
+    for (auto& entry : scoped) {
+        if (entry.hasSales || entry.isCustomer) {  // prospects without sales are expected: left out
+            inputs.push_back(std::move(entry.input));
+        }
     }
     return inputs;
 }

@@ -27,8 +27,8 @@ public:
     /// Every customer in the scope with its value of the criterion over the period: customers
     /// with sales in the period (whatever their kind), and accounts of kind customer without any,
     /// with a value of 0. Prospects without sales are left out. In ascending id order.
-    /// Reads customer_month and the customer_report_scope index once each, in id order, and
-    /// merges them: no per-customer lookups, no sort.
+    /// Reads the customer_report_scope index once in id order, then the period's rows of
+    /// customer_month from its month-first covering index, summing them per customer.
     [[nodiscard]] std::vector<domain::AbcInput> customerValues(const AbcValueQuery& query) const;
 
 private:
