@@ -395,10 +395,15 @@ TEST(AbcView, exportsTheShownListToCsvAndXlsxAndTheReportToPdf)
     EXPECT_TRUE(lines[0].endsWith(QStringLiteral("rank,code,name,value,share,cumulative_share,class")));
     EXPECT_TRUE(lines[1].startsWith(QStringLiteral("1,")));
     EXPECT_TRUE(lines.last().endsWith(QStringLiteral(",A")));
+    // Kept next to the test binary, like the screenshots, to open in a spreadsheet by hand.
+    QFile::remove(QCoreApplication::applicationDirPath() + QStringLiteral("/abc-class-a.csv"));
+    QFile::copy(QString::fromStdString(csv.string()), QCoreApplication::applicationDirPath() + QStringLiteral("/abc-class-a.csv"));
 
     const auto xlsx = workspace.dir.file("a.xlsx");
     ASSERT_TRUE(view->exportList(QString::fromStdString(xlsx.string())).ok());
     EXPECT_GT(std::filesystem::file_size(xlsx), 1000u);
+    QFile::remove(QCoreApplication::applicationDirPath() + QStringLiteral("/abc-class-a.xlsx"));
+    QFile::copy(QString::fromStdString(xlsx.string()), QCoreApplication::applicationDirPath() + QStringLiteral("/abc-class-a.xlsx"));
 
     const auto wrongType = view->exportList(QString::fromStdString(workspace.dir.file("a.txt").string()));
     ASSERT_FALSE(wrongType.ok());
