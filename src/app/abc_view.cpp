@@ -54,7 +54,7 @@ int monthKey(const QDate& date)
 } // namespace
 
 AbcView::AbcView(services::Portfolio& portfolio, QWidget* parent)
-    : QWidget(parent), m_portfolio(portfolio), m_service(portfolio), m_currency(portfolio.facts().currency)
+    : QWidget(parent), m_portfolio(portfolio), m_service(portfolio), m_currency(portfolio.settings().currency().str())
 {
     buildControls();
 }
