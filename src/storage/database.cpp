@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include "storage/contact_search.h"
 #include "storage/customer_search.h"
 #include "storage/migrations.h"
 #include "storage/storage_error.h"
@@ -48,6 +49,7 @@ sqlite3* openHandle(const fs::path& path, int flags)
         throw StorageError(StorageFailure::CannotOpen, "cannot open " + path.string() + ": " + message, rc);
     }
     sqlite3_extended_result_codes(db, 1);
+    registerSearchFunctions(db);
     return db;
 }
 
