@@ -369,11 +369,13 @@ TEST(Database, everyConnectionHasForeignKeysWalFullSyncAndABusyTimeout)
         EXPECT_EQ(pragmaInt(db, "synchronous"), 2);  // FULL
         EXPECT_EQ(pragmaInt(db, "busy_timeout"), Database::kBusyTimeoutMs);
         EXPECT_EQ(Database::kBusyTimeoutMs, 5000);
+        EXPECT_GE(pragmaInt(db, "mmap_size"), 256 * 1024 * 1024);  // reads through a memory map
     }
     Database readOnly = Database::open(path, OpenMode::ReadOnly);
     EXPECT_TRUE(readOnly.readOnly());
     EXPECT_EQ(pragmaInt(readOnly, "foreign_keys"), 1);
     EXPECT_EQ(pragmaInt(readOnly, "busy_timeout"), Database::kBusyTimeoutMs);
+    EXPECT_GE(pragmaInt(readOnly, "mmap_size"), 256 * 1024 * 1024);
 }
 
 TEST(Database, openUpgradesAVersion3FileWithTheContactListIndexes)
