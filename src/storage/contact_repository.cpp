@@ -113,7 +113,25 @@ SearchWords searchWordsOf(const ContactFilter& filter)
     words.any = true;
     words.wholeEmail = typed.find('@') != std::string::npos;
     // Built from the folded words: each is one token for the index as for cartera_words_match.
-    words.fullText = contactsSearchQuery(searchQuery(words.folded), filter.ownerRepId);
+    // The index only narrows the accounts (cartera_words_match tests every word), so one-letter
+    // words are left out of it when a longer one is typed: "marie d" would read the index's list
+    // of every account with a word starting with d (a third of them) to narrow little further
+    // than "marie" does.
+    std::string longWords;
+    std::size_t start = 0;
+    while (start < words.folded.size()) {
+        auto end = words.folded.find(' ', start);
+        end = end == std::string::npos ? words.folded.size() : end;
+        const auto word = std::string_view(words.folded).substr(start, end - start);
+        const auto letters = std::count_if(word.begin(), word.end(),
+                                           [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+        if (letters >= 2) {
+            longWords += (longWords.empty() ? "" : " ") + std::string(word);
+        }
+        start = end + 1;
+    }
+    words.fullText =
+        contactsSearchQuery(searchQuery(longWords.empty() ? words.folded : longWords), filter.ownerRepId);
     return words;
 }
 

@@ -323,6 +323,11 @@ TEST_F(ContactListTest, everyWordMustMatchTheSameContact)
     // contact does.
     EXPECT_TRUE(namesFor(searchFor("elodie martin")).empty());
     EXPECT_EQ(contacts.count(searchFor("elodie martin")), 0);
+    // Short words count as much as long ones (the full-text index is asked for the long ones only).
+    EXPECT_EQ(namesFor(searchFor("paul m")), (std::vector<std::string>{"Paul martin"}));
+    EXPECT_TRUE(namesFor(searchFor("elodie z")).empty());
+    EXPECT_EQ(namesFor(searchFor("durand e")), (std::vector<std::string>{"Élodie Durand"}));
+    EXPECT_EQ(namesFor(searchFor("d e")), (std::vector<std::string>{"Élodie Durand"}));
 }
 
 TEST_F(ContactListTest, theEmailDomainMatchesOnlyOnceAnAtIsTyped)
