@@ -53,7 +53,8 @@ public:
 signals:
     /// "Open account": show this customer.
     void customerActivated(domain::CustomerId id);
-    /// A change was made; push it on an undo stack: redo makes it again, undo reverts it.
+    /// A change was made (already saved); push it on an undo stack: redo makes it again, undo
+    /// reverts it. Both steps also reload this view, so the caller need not.
     void changeRequested(const QString& text, services::CustomerService::Step redo,
                          services::CustomerService::Step undo);
     void errorOccurred(const domain::Error& error);
