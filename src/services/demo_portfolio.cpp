@@ -352,7 +352,7 @@ private:
         number += ' ';
         for (int i = 0; i < 9; ++i) {
             number += static_cast<char>('0' + m_random.below(10));
-            if (i == 0 || i % 2 == 0) {
+            if (i < 8 && (i == 0 || i % 2 == 0)) {  // "+33 6 12 34 56 78", no space at the end
                 number += ' ';
             }
         }

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 
 #include <cctype>
+#include <string_view>
 
 namespace cartera::storage {
 
@@ -42,17 +43,32 @@ std::string searchQuery(const std::string& typed)
     return query;
 }
 
-std::string scopedSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId)
+namespace {
+
+std::string columnsQuery(std::string_view columns, const std::string& wordsQuery,
+                         std::optional<std::int64_t> ownerRepId)
 {
     if (wordsQuery.empty()) {
         return {};
     }
     // Typed words never match the owner column, whose tokens ("r12") a user could type.
-    std::string query = "{name code city email contacts} : (" + wordsQuery + ")";
+    std::string query = std::string(columns) + " : (" + wordsQuery + ")";
     if (ownerRepId) {
         query += " AND owner : \"r" + std::to_string(*ownerRepId) + "\"";
     }
     return query;
+}
+
+} // namespace
+
+std::string scopedSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId)
+{
+    return columnsQuery("{name code city email contacts}", wordsQuery, ownerRepId);
+}
+
+std::string contactsSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId)
+{
+    return columnsQuery("contacts", wordsQuery, ownerRepId);
 }
 
 } // namespace cartera::storage

@@ -20,4 +20,8 @@ std::string searchQuery(const std::string& typed);
 /// ownerRepId is set, to that rep's accounts. Empty when wordsQuery is empty.
 std::string scopedSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId);
 
+/// As scopedSearchQuery, restricted to the contacts column: the accounts with contacts whose
+/// names or e-mail addresses hold every word (not necessarily all in one contact).
+std::string contactsSearchQuery(const std::string& wordsQuery, std::optional<std::int64_t> ownerRepId);
+
 } // namespace cartera::storage

@@ -177,6 +177,15 @@ TEST_F(DemoPortfolioFile, isAValidCurrentCarteraFileMarkedAsDemo)
     EXPECT_FALSE(rows(fresh, indexes, 1).empty());
 }
 
+TEST_F(DemoPortfolioFile, phoneNumbersAreDialableWithoutSpacesAtTheEnds)
+{
+    // An editor trims what it shows: a stored "+33 6 12 34 56 78 " would read as a change.
+    const Database db = open();
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM contact WHERE phone <> trim(phone)"), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM customer WHERE phone <> trim(phone)"), 0);
+    EXPECT_GT(scalar(db, "SELECT count(*) FROM contact WHERE phone LIKE '+%'"), 0);
+}
+
 TEST_F(DemoPortfolioFile, prospectsHaveNoOrdersAndEveryCustomerHasSome)
 {
     const Database db = open();

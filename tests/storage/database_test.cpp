@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 
+using cartera::domain::Customer;
 using cartera::testing::SampleDatabase;
 using cartera::testing::sampleCustomer;
 using namespace cartera::storage;
@@ -172,7 +173,7 @@ TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
     // user_version, big-endian at offset 60 of the header.
     ASSERT_EQ(readFile(path).substr(60, 4), std::string("\0\0\0\2", 4));
     Database db = Database::open(path, OpenMode::ReadWrite);
-    EXPECT_EQ(db.schemaVersion(), 6);
+    EXPECT_EQ(db.schemaVersion(), 7);
     EXPECT_EQ(db.schemaVersion(), Database::currentSchemaVersion());
     EXPECT_EQ(db.integrityReport(), "ok");
     const auto count = [&](const char* sql) {
@@ -393,11 +394,48 @@ TEST(Database, everyConnectionHasForeignKeysWalFullSyncAndABusyTimeout)
         EXPECT_EQ(pragmaInt(db, "synchronous"), 2);  // FULL
         EXPECT_EQ(pragmaInt(db, "busy_timeout"), Database::kBusyTimeoutMs);
         EXPECT_EQ(Database::kBusyTimeoutMs, 5000);
+        EXPECT_GE(pragmaInt(db, "mmap_size"), 256 * 1024 * 1024);  // reads through a memory map
     }
     Database readOnly = Database::open(path, OpenMode::ReadOnly);
     EXPECT_TRUE(readOnly.readOnly());
     EXPECT_EQ(pragmaInt(readOnly, "foreign_keys"), 1);
     EXPECT_EQ(pragmaInt(readOnly, "busy_timeout"), Database::kBusyTimeoutMs);
+    EXPECT_GE(pragmaInt(readOnly, "mmap_size"), 256 * 1024 * 1024);
+}
+
+TEST(Database, openUpgradesAVersion6FileWithTheContactListIndexes)
+{
+    // A file as schema version 3 left it: everything but version 4's contact indexes.
+    TempDir dir;
+    const auto path = dir.file("v3.db");
+    {
+        Database db = Database::open(path, OpenMode::CreateOrUpgrade);
+        Customer c = sampleCustomer("C1", "Acme");
+        CustomerRepository(db).insert(c);
+        db.execute("INSERT INTO contact (customer_id, first_name, last_name) VALUES (" + std::to_string(c.id) +
+                   ", 'Ana', 'Ruiz')");
+    }
+    {
+        RawSqlite raw(path);
+        raw.exec("DROP INDEX contact_name; DROP INDEX contact_email; PRAGMA user_version = 6;");
+    }
+    const auto indexCount = [](const Database& db) {
+        auto s = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('contact_name', "
+                            "'contact_email')");
+        return s.step() ? s.int64(0) : -1;
+    };
+    {
+        Database db = Database::open(path, OpenMode::ReadWrite);
+        EXPECT_EQ(db.schemaVersion(), 7);
+        EXPECT_EQ(Database::currentSchemaVersion(), 7);
+        EXPECT_EQ(indexCount(db), 2);
+        // The contact list reads pages from them by name.
+        auto s = db.prepare("SELECT last_name FROM contact INDEXED BY contact_name ORDER BY last_name COLLATE NOCASE, "
+                            "first_name COLLATE NOCASE, id");
+        ASSERT_TRUE(s.step());
+        EXPECT_EQ(s.text(0), "Ruiz");
+        EXPECT_EQ(db.integrityReport(), "ok");
+    }
 }
 
 TEST(Database, foreignKeysAreEnforced)
