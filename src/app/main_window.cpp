@@ -3,6 +3,7 @@
 #include "app/abc_view.h"
 #include "app/activities_view.h"
 #include "app/activity_editor.h"
+#include "app/contacts_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
 #include "app/open_claims_model.h"
@@ -54,6 +55,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     m_navigation->setMaximumWidth(200);
     m_views = new QStackedWidget;
     addView(QStringLiteral("customers"), tr("Customers"), createCustomerView());
+    m_contacts = new ContactsView(*m_portfolio, m_service);
+    addView(QStringLiteral("contacts"), tr("Contacts"), m_contacts);
     m_activities = new ActivitiesView(*m_portfolio, m_preferences.claimResponseDays);
     addView(QStringLiteral("activities"), tr("Activities"), m_activities);
     addView(QStringLiteral("claims"), tr("Open claims"), createClaimsView());
@@ -105,6 +108,13 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     statusBar()->addPermanentWidget(m_fileLabel);
 
     connect(m_activities, &ActivitiesView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_contacts, &ContactsView::changeRequested, this, &MainWindow::push);
+    connect(m_contacts, &ContactsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_contacts, &ContactsView::customerActivated, this, [this](CustomerId id) {
+        if (const auto customer = m_portfolio->customers().find(id)) {
+            selectCustomer(QString::fromStdString(customer->code));
+        }
+    });
     connect(m_abc, &AbcView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_abc, &AbcView::customerActivated, this, [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
@@ -555,6 +565,7 @@ void MainWindow::refreshAfterChange()
     m_customerModel->reload();
     m_claimsModel->reload();
     m_activities->reload();
+    m_contacts->reload();
     m_detail->showCustomer(shown);
     updateStatus();
 }
@@ -835,6 +846,7 @@ void MainWindow::applyScope()
         }
     }
     m_activities->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
+    m_contacts->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
     m_scope->setEnabled(me.has_value());
     const QSignalBlocker blocker(m_scope);
     m_scope->setCurrentIndex(me && !manager ? 0 : 1);

@@ -28,6 +28,7 @@ class Portfolio;
 namespace cartera::app {
 
 class AbcView;
+class ContactsView;
 class ActivitiesView;
 class CustomerDetailPanel;
 class CustomerTableModel;
@@ -70,6 +71,7 @@ public:
     [[nodiscard]] OpenClaimsModel* claimsModel() const { return m_claimsModel; }
     [[nodiscard]] ActivitiesView* activitiesView() const { return m_activities; }
     [[nodiscard]] AbcView* abcView() const { return m_abc; }
+    [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -118,6 +120,7 @@ private:
     QStringList m_viewKeys;  ///< showView() names, one per navigation row
     ActivitiesView* m_activities = nullptr;
     AbcView* m_abc = nullptr;
+    ContactsView* m_contacts = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

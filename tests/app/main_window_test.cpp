@@ -2,6 +2,7 @@
 #include "app/abc_entry_model.h"
 #include "app/abc_view.h"
 #include "app/activities_view.h"
+#include "app/contacts_view.h"
 #include "app/activity_table_model.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_table_model.h"
@@ -439,4 +440,32 @@ TEST(AbcView, twoSnapshotsCompareAsAMigrationMatrixWithTheCustomersBehindEachCel
     dialog.showCell(0, 1);
     EXPECT_EQ(dialog.customers()->count(), number(cell(0, 1)));
     dialog.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/abc-compare.png"));
+}
+
+TEST(MainWindow, contactsViewChangesGoOnTheWindowsUndoStack)
+{
+    Workspace workspace;
+    auto& window = *workspace.window;
+    ASSERT_TRUE(window.showView(QStringLiteral("contacts")));
+    auto* contacts = window.contactsView();
+    const auto customer = workspace.portfolio->customers().list({}, {}, 0, 1).at(0);
+    const auto before = workspace.portfolio->contacts().forCustomer(customer.id).size();
+
+    domain::Contact person;
+    person.customerId = customer.id;
+    person.firstName = "Zélie";
+    person.lastName = "Undoable";
+    person.email = "zelie@example.com";
+    ASSERT_TRUE(contacts->addContact(person));
+    EXPECT_EQ(workspace.portfolio->contacts().forCustomer(customer.id).size(), before + 1);
+    EXPECT_EQ(window.undoStack()->count(), 1);
+
+    window.undoStack()->undo();
+    EXPECT_EQ(workspace.portfolio->contacts().forCustomer(customer.id).size(), before);
+    window.undoStack()->redo();
+    const auto after = workspace.portfolio->contacts().forCustomer(customer.id);
+    ASSERT_EQ(after.size(), before + 1);
+    // The customer list's search finds the account by its new contact (the search index follows).
+    window.search(QStringLiteral("undoable"));
+    EXPECT_EQ(window.customerModel()->rowCount(), 1);
 }
