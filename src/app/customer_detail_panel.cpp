@@ -127,6 +127,12 @@ void CustomerDetailPanel::showCustomer(CustomerId id)
             formatMoneyWhole(Money{overview->revenue12m.minor / overview->orders12m, overview->revenue12m.currency}));
     }
     row(tr("Last order"), overview->lastOrderDate ? dateText(*overview->lastOrderDate) : tr("never"));
+    if (const auto& standing = overview->abcStanding) {
+        const auto cls = standing->abcClass ? QString::fromLatin1(kAbcClassCodes.code(*standing->abcClass).data())
+                                            : tr("none (no sales)");
+        row(tr("ABC class"), cls);
+        row(QString(), QStringLiteral("<span style='color:gray;font-weight:normal'>%1</span>").arg(html(standing->snapshot.name)));
+    }
     text += QStringLiteral("</table>");
 
     text += QStringLiteral("<p>%1<br>%2<br>%3</p>").arg(html(c.email), html(c.phone), html(c.website));

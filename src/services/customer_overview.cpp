@@ -20,6 +20,7 @@ std::optional<CustomerOverview> customerOverview(Portfolio& portfolio, CustomerI
         }
     }
     overview.contacts = portfolio.contacts().forCustomer(id);
+    overview.abcStanding = storage::AbcSnapshotRepository(portfolio.database()).latestStandingOf(id);
 
     auto orders = portfolio.orders().forCustomer(id);
     if (!orders.empty()) {

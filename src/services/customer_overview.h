@@ -4,6 +4,7 @@
 #include "domain/customer.h"
 #include "domain/date.h"
 #include "domain/money.h"
+#include "storage/abc_snapshot_repository.h"
 #include "storage/order_repository.h"
 
 #include <optional>
@@ -25,6 +26,8 @@ struct CustomerOverview final {
     domain::Money margin12m;
     std::int64_t orders12m = 0;
     std::optional<domain::Date> lastOrderDate;
+    /// The ABC class in the newest saved snapshot that lists the customer (none: listed apart).
+    std::optional<storage::AbcSnapshotRepository::Standing> abcStanding;
 };
 
 /// Gathers the overview of a customer as of a date; nullopt when the customer does not exist.

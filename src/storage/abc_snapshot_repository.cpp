@@ -203,4 +203,23 @@ void AbcSnapshotRepository::remove(AbcSnapshotId id)
     transaction.commit();
 }
 
+std::optional<AbcSnapshotRepository::Standing> AbcSnapshotRepository::latestStandingOf(CustomerId customerId) const
+{
+    // Snapshots are few: each is probed by its primary key (snapshot_id, customer_id).
+    auto s = m_db.prepare(
+        "SELECT s.id, e.class FROM abc_snapshot AS s JOIN abc_snapshot_entry AS e"
+        " ON e.snapshot_id = s.id AND e.customer_id = ?1 ORDER BY s.created_on DESC, s.id DESC LIMIT 1");
+    s.bind(1, customerId);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    const auto snapshotId = s.int64(0);
+    const auto cls = s.isNull(1) ? std::nullopt : kAbcClassCodes.parse(s.text(1));
+    auto info = findInfo(snapshotId);
+    if (!info) {
+        return std::nullopt;
+    }
+    return Standing{std::move(*info), cls};
+}
+
 } // namespace cartera::storage

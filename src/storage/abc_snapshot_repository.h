@@ -26,6 +26,14 @@ public:
     /// Deletes the snapshot and its entries; StorageError (NotFound) when there is none.
     void remove(domain::AbcSnapshotId id);
 
+    /// The customer's standing in the newest snapshot that lists it (by date, then id): its
+    /// class, or none when it was listed apart; nullopt when no snapshot lists the customer.
+    struct Standing {
+        domain::AbcSnapshotInfo snapshot;
+        std::optional<domain::AbcClass> abcClass;
+    };
+    [[nodiscard]] std::optional<Standing> latestStandingOf(domain::CustomerId customerId) const;
+
 private:
     const Database& m_db;
 };

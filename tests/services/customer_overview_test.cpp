@@ -1,5 +1,6 @@
 #include "services/customer_overview.h"
 
+#include "services/abc_service.h"
 #include "services/demo_portfolio.h"
 #include "services/portfolio.h"
 #include "support/sample_records.h"
@@ -220,4 +221,31 @@ TEST(CustomerOverview, figuresOfDemoCustomersMatchTheirOrders)
     }
     EXPECT_GT(withRevenue, 100);  // the comparison is not vacuous
     EXPECT_GT(withPriorRevenue, 100);
+}
+
+TEST_F(CustomerOverviewTest, showsTheClassOfTheNewestSnapshotThatListsTheCustomer)
+{
+    Customer big = sampleCustomer("C1", "Big SA");
+    portfolio->customers().insert(big);
+    Customer small = sampleCustomer("C2", "Small SA");
+    portfolio->customers().insert(small);
+    addOrder(big.id, Date(2026, 3, 1), 100, 1000, 600);
+    addOrder(small.id, Date(2026, 3, 2), 1, 1000, 600);
+    EXPECT_FALSE(customerOverview(*portfolio, small.id, Date(2026, 6, 15))->abcStanding.has_value());
+
+    AbcService abc(*portfolio);
+    AbcRequest request;
+    request.period = MonthRange::twelveMonthsEndingWith(Date(2026, 6, 15));
+    auto run = abc.run(request);
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(abc.saveSnapshot(run.value(), "older", Date(2026, 6, 15)).ok());
+    // A newer snapshot with other shares puts the small customer in B.
+    AbcService::reclassify(run.value(), AbcThresholds::parse("99,1").value());
+    ASSERT_TRUE(abc.saveSnapshot(run.value(), "newer", Date(2026, 7, 1)).ok());
+
+    const auto overview = customerOverview(*portfolio, small.id, Date(2026, 7, 1));
+    ASSERT_TRUE(overview->abcStanding.has_value());
+    EXPECT_EQ(overview->abcStanding->snapshot.name, "newer");
+    EXPECT_EQ(overview->abcStanding->abcClass, AbcClass::B);
+    EXPECT_EQ(customerOverview(*portfolio, big.id, Date(2026, 7, 1))->abcStanding->abcClass, AbcClass::A);
 }
