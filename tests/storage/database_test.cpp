@@ -172,7 +172,7 @@ TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
     // user_version, big-endian at offset 60 of the header.
     ASSERT_EQ(readFile(path).substr(60, 4), std::string("\0\0\0\2", 4));
     Database db = Database::open(path, OpenMode::ReadWrite);
-    EXPECT_EQ(db.schemaVersion(), 5);
+    EXPECT_EQ(db.schemaVersion(), 6);
     EXPECT_EQ(db.schemaVersion(), Database::currentSchemaVersion());
     EXPECT_EQ(db.integrityReport(), "ok");
     const auto count = [&](const char* sql) {
@@ -185,6 +185,11 @@ TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
     EXPECT_EQ(count("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_report_scope'"), 1);
     // The index is complete for the customers that were there before it.
     EXPECT_EQ(count("SELECT count(*) FROM customer INDEXED BY customer_report_scope WHERE id > 0"), 4);
+    // Version 6: nobody is strategic yet; no surveys, tier models or runs.
+    EXPECT_EQ(count("SELECT count(*) FROM customer WHERE strategic = 0"), 4);
+    EXPECT_EQ(count("SELECT count(*) FROM customer_survey") + count("SELECT count(*) FROM tier_model") +
+                  count("SELECT count(*) FROM tier_run") + count("SELECT count(*) FROM tier_run_entry"),
+              0);
 }
 
 TEST(Database, applicationIdSpellsCart)
