@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace cartera::domain {
 
@@ -81,18 +82,113 @@ std::optional<double> indicatorValue(const TierInput& input, TierIndicator indic
     return std::nullopt;
 }
 
+namespace {
+
+/// Values spread over at most this many whole numbers are counted rather than sorted.
+constexpr double kMostCounted = double{1 << 22};
+
+/// beaten / (beaten + beating) in millionths; the middle when nobody differs.
+std::uint32_t normalOf(std::int64_t below, std::int64_t above, bool lowerBetter)
+{
+    const std::int64_t others = below + above;
+    return others == 0 ? kNeutralNormal : millionths(lowerBetter ? above : below, others);
+}
+
+/// Sorts 64-bit keys in ascending order, 16 bits a pass (least significant first), skipping the
+/// passes above the largest key: several times faster than a comparison sort for a million keys.
+void radixSort(std::vector<std::uint64_t>& keys)
+{
+    std::uint64_t largest = 0;
+    for (const auto key : keys) {
+        largest = std::max(largest, key);
+    }
+    std::vector<std::uint64_t> buffer(keys.size());
+    std::vector<std::size_t> counts(std::size_t{1} << 16);
+    for (int shift = 0; shift < 64 && (largest >> shift) != 0; shift += 16) {
+        std::fill(counts.begin(), counts.end(), 0);
+        for (const auto key : keys) {
+            ++counts[(key >> shift) & 0xffff];
+        }
+        std::size_t start = 0;
+        for (auto& count : counts) {
+            start += std::exchange(count, start);
+        }
+        for (const auto key : keys) {
+            buffer[counts[(key >> shift) & 0xffff]++] = key;
+        }
+        keys.swap(buffer);
+    }
+}
+
+} // namespace
+
 std::vector<std::uint32_t> normaliseByRank(std::span<const double> values, bool lowerBetter,
                                            std::span<const std::uint8_t> present)
 {
     std::vector<std::uint32_t> result(values.size(), kNeutralNormal);
+    const auto has = [&](std::size_t i) { return present.empty() || present[i] != 0; };
+
+    // Whole numbers over a small range (counts, days, a flag, a score out of 1000) are counted:
+    // how many customers have each value tells every customer how many are below and above it.
+    std::int64_t count = 0;
+    std::int64_t highInfinite = 0;
+    std::int64_t lowInfinite = 0;
+    bool whole = true;
+    double lowest = std::numeric_limits<double>::infinity();
+    double highest = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!has(i)) {
+            continue;
+        }
+        ++count;
+        const double v = values[i];
+        if (std::isinf(v)) {
+            (v > 0 ? highInfinite : lowInfinite) += 1;
+        } else {
+            whole = whole && v == std::floor(v);
+            lowest = std::min(lowest, v);
+            highest = std::max(highest, v);
+        }
+    }
+    if (count == 0) {
+        return result;
+    }
+    const bool finiteValues = count > highInfinite + lowInfinite;
+    if (whole && (!finiteValues || highest - lowest < kMostCounted)) {
+        const auto slots = finiteValues ? static_cast<std::size_t>(highest - lowest) + 1 : 0;
+        std::vector<std::int64_t> counts(slots, 0);  // customers with each value
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (has(i) && !std::isinf(values[i])) {
+                ++counts[static_cast<std::size_t>(values[i] - lowest)];
+            }
+        }
+        std::vector<std::uint32_t> normal(slots, kNeutralNormal);
+        std::int64_t running = lowInfinite;
+        for (std::size_t slot = 0; slot < slots; ++slot) {
+            const std::int64_t equal = counts[slot];
+            normal[slot] = normalOf(running, count - running - equal, lowerBetter);
+            running += equal;
+        }
+        const std::uint32_t highNormal = normalOf(count - highInfinite, 0, lowerBetter);
+        const std::uint32_t lowNormal = normalOf(0, count - lowInfinite, lowerBetter);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (!has(i)) {
+                continue;
+            }
+            const double v = values[i];
+            result[i] = std::isinf(v) ? (v > 0 ? highNormal : lowNormal) : normal[static_cast<std::size_t>(v - lowest)];
+        }
+        return result;
+    }
+
     struct Key final {
         double value;
         std::uint32_t index;
     };
     std::vector<Key> keys;
-    keys.reserve(values.size());
+    keys.reserve(static_cast<std::size_t>(count));
     for (std::size_t i = 0; i < values.size(); ++i) {
-        if (present.empty() || present[i] != 0) {
+        if (has(i)) {
             keys.push_back({values[i], static_cast<std::uint32_t>(i)});
         }
     }
@@ -103,11 +199,7 @@ std::vector<std::uint32_t> normaliseByRank(std::span<const double> values, bool 
         while (end < n && keys[static_cast<std::size_t>(end)].value == keys[static_cast<std::size_t>(begin)].value) {
             ++end;
         }
-        const std::int64_t below = begin;    // customers with a smaller value
-        const std::int64_t above = n - end;  // customers with a larger value
-        const std::int64_t beaten = lowerBetter ? above : below;
-        const std::int64_t others = below + above;
-        const std::uint32_t normal = others == 0 ? kNeutralNormal : millionths(beaten, others);
+        const std::uint32_t normal = normalOf(begin, n - end, lowerBetter);
         for (std::int64_t i = begin; i < end; ++i) {
             result[keys[static_cast<std::size_t>(i)].index] = normal;
         }
@@ -147,7 +239,11 @@ TierFacts prepareTierFacts(std::vector<TierInput> customers, MonthRange period, 
         const auto column = static_cast<std::size_t>(tierIndicatorIndex(indicator));
         std::int64_t withValue = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto value = indicatorValue(facts.customers[i], indicator, period.monthCount());
+            // Orders per month rank as the orders do (the months are the same for everyone), and
+            // whole numbers are counted rather than sorted.
+            const auto value = indicator == TierIndicator::OrderFrequency
+                                   ? std::optional<double>(static_cast<double>(facts.customers[i].orders))
+                                   : indicatorValue(facts.customers[i], indicator, period.monthCount());
             present[i] = value ? 1 : 0;
             values[i] = value.value_or(0);
             withValue += value ? 1 : 0;
@@ -260,7 +356,7 @@ Result<TierResult> scoreTiers(const TierFacts& facts, const TierModel& model)
     for (std::size_t c = 0; c < n; ++c) {
         byCodeRank[facts.codeRank[c]] = static_cast<std::uint32_t>(c);
     }
-    std::sort(keys.begin(), keys.end());
+    radixSort(keys);
 
     result.summary.resize(static_cast<std::size_t>(model.tierCount()));
     for (int t = 0; t < model.tierCount(); ++t) {

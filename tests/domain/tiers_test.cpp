@@ -291,3 +291,29 @@ TEST(Tiers, scaledScoreRoundsHalfUp)
     EXPECT_EQ(scaledScore(8'000'000, 8, 0), 100);
     EXPECT_EQ(scaledScore(1, 0, 2), 0);
 }
+
+TEST(TierNormalisation, countingWholeNumbersAndSortingOtherValuesAgree)
+{
+    // Whole numbers over a small range are counted, anything else sorted: the same ranks either way.
+    std::vector<double> whole;
+    std::vector<double> shifted;
+    std::vector<std::uint8_t> present;
+    std::uint64_t state = 12345;
+    for (int i = 0; i < 5000; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double value = static_cast<double>((state >> 33) % 400);
+        whole.push_back(i % 97 == 0 ? std::numeric_limits<double>::infinity() : value);
+        shifted.push_back(whole.back() + 0.5);
+        present.push_back(i % 13 == 0 ? 0 : 1);
+    }
+    for (const bool lower : {false, true}) {
+        EXPECT_EQ(normaliseByRank(whole, lower, present), normaliseByRank(shifted, lower, present));
+        EXPECT_EQ(normaliseByRank(whole, lower), normaliseByRank(shifted, lower));
+    }
+    // Large whole numbers (revenue in cents) are sorted.
+    EXPECT_EQ(normalise({1e12, 5, 3e9}), (std::vector<std::uint32_t>{1'000'000, 0, 500'000}));
+    // Infinity alone, and with others: the worst recency.
+    EXPECT_EQ(normalise({std::numeric_limits<double>::infinity()}, true), (std::vector<std::uint32_t>{500'000}));
+    EXPECT_EQ(normalise({std::numeric_limits<double>::infinity(), 3, std::numeric_limits<double>::infinity()}, true),
+              (std::vector<std::uint32_t>{0, 1'000'000, 0}));
+}
