@@ -76,7 +76,7 @@ void styleTable(QTableView* view)
 } // namespace
 
 TiersView::TiersView(services::Portfolio& portfolio, QWidget* parent)
-    : QWidget(parent), m_portfolio(portfolio), m_service(portfolio), m_currency(portfolio.facts().currency)
+    : QWidget(parent), m_portfolio(portfolio), m_service(portfolio), m_currency(portfolio.settings().currency().str())
 {
     buildControls();
     auto current = m_service.currentModel();
