@@ -148,6 +148,12 @@ TEST_F(TierServiceTest, flaggingAnAccountStrategicRaisesItsScore)
     EXPECT_GT(again.result.entries[again.result.positionOf[after]].points, before);
     EXPECT_EQ(again.facts->normalisedValue(after, TierIndicator::Strategic), static_cast<std::uint32_t>(kNormalUnit));
     EXPECT_FALSE(CustomerService(*portfolio).setStrategic(999'999, true).ok());
+
+    // The flag is part of the record: deleting the customer and undoing it keeps it.
+    auto removed = CustomerService(*portfolio).remove(id);
+    ASSERT_TRUE(removed.ok());
+    ASSERT_TRUE(CustomerService(*portfolio).restore(removed.value()).ok());
+    EXPECT_TRUE(portfolio->customers().find(id)->strategic);
 }
 
 TEST_F(TierServiceTest, modelsAndRunsAreSavedAndReadBack)
