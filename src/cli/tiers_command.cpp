@@ -5,6 +5,7 @@
 #include "services/tier_export.h"
 #include "services/tier_service.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -54,17 +55,18 @@ template <typename T> T usageOrValue(Result<T> result, const std::string& option
 }
 
 /// The period and the as-of date the options ask for: --from/--to and --year end on the period's
-/// last day, --as-of D is the 12 months ending with D's month, and the default those ending today.
+/// last day (or today, when that is still to come), --as-of D is the 12 months ending with D's
+/// month, and the default those ending today.
 std::pair<MonthRange, Date> periodOf(const TierOptions& o)
 {
     if (!o.from.empty() || !o.to.empty()) {
         const auto period =
             usageOrValue(MonthRange::between(monthOption(o.from, "--from"), monthOption(o.to, "--to")), "--from/--to");
-        return {period, periodEnd(period)};
+        return {period, std::min(periodEnd(period), Date::today())};
     }
     if (o.year) {
         const auto period = usageOrValue(MonthRange::calendarYear(*o.year), "--year");
-        return {period, periodEnd(period)};
+        return {period, std::min(periodEnd(period), Date::today())};
     }
     Date asOf = Date::today();
     if (!o.asOf.empty()) {

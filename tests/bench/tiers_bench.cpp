@@ -5,15 +5,18 @@
 //  - score: weights, ranking and tiers with the default model (scoreTiers)
 //  - rescore: another model on the same facts (TierService::rescore, what the view does on an edit)
 //  - run: read with names, normalise and score through TierService (what Run in the view does)
+//  - export: the whole ranked list to CSV, streamed (what Export list in the view does)
 // Usage: tiers_bench DB [runs] [as-of YYYY-MM-DD]
 #include "domain/tiers.h"
 #include "services/portfolio.h"
+#include "services/tier_export.h"
 #include "services/tier_service.h"
 #include "storage/database.h"
 #include "storage/tier_repository.h"
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -85,7 +88,7 @@ int main(int argc, char** argv)
                                    "BETWEEN '" + first + "' AND '" + last + "' GROUP BY customer_id ORDER BY customer_id", {}},
     };
 
-    std::vector<double> read, normalise, score, rescore, run;
+    std::vector<double> read, normalise, score, rescore, run, exportCsv;
     std::size_t customers = 0;
     for (int i = 0; i < runs; ++i) {
         for (auto& scan : scans) {
@@ -134,6 +137,14 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "tiers_bench: %s\n", full.error().describe().c_str());
             return 1;
         }
+        const auto path = std::filesystem::temp_directory_path() / "tiers_bench.csv";
+        start = Clock::now();
+        if (!services::exportTierList(full.value(), std::nullopt, domain::CurrencyCode{}, path,
+                                      services::ListFileFormat::Csv)) {
+            return 1;
+        }
+        exportCsv.push_back(millisecondsSince(start));
+        std::filesystem::remove(path);
     }
     std::printf("%zu customers ranked, period %s, %d runs (median)\n", customers, period.toString().c_str(), runs);
     for (const auto& scan : scans) {
@@ -144,5 +155,6 @@ int main(int argc, char** argv)
     std::printf("score and tier (default model)   %8.1f ms\n", median(score));
     std::printf("rescore with another model       %8.1f ms\n", median(rescore));
     std::printf("run with names (TierService)     %8.1f ms\n", median(run));
+    std::printf("export the whole list to CSV     %8.1f ms\n", median(exportCsv));
     return 0;
 }
