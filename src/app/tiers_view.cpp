@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSpinBox>
@@ -86,7 +87,10 @@ TiersView::TiersView(services::Portfolio& portfolio, QWidget* parent)
     }
 }
 
-TiersView::~TiersView() = default;
+TiersView::~TiersView()
+{
+    stopWorker();
+}
 
 QCheckBox* TiersView::indicatorSwitch(TierIndicator indicator) const
 {
@@ -121,6 +125,7 @@ void TiersView::buildControls()
     m_modelChoice->setMinimumContentsLength(14);
     m_modelChoice->setToolTip(tr("Saved tier models: choosing one puts its weights and tiers below."));
     auto* runButton = new QPushButton(tr("Run"));
+    m_runButton = runButton;
     runButton->setDefault(true);
     runButton->setToolTip(tr("Read the portfolio for the period and rank it. Weights and tiers apply as you edit them."));
     auto* saveModelButton = new QPushButton(tr("Save model…"));
@@ -135,6 +140,15 @@ void TiersView::buildControls()
     choices->addWidget(new QLabel(tr("Model")));
     choices->addWidget(m_modelChoice);
     choices->addWidget(runButton);
+    m_busy = new QProgressBar;
+    m_busy->setRange(0, 0);  // busy: a read has no steps to count
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->hide();
+    choices->addWidget(m_busy);
+    choices->addWidget(m_cancelButton);
     choices->addSpacing(8);
     choices->addWidget(saveModelButton);
     choices->addWidget(saveRunButton);
@@ -253,7 +267,8 @@ void TiersView::buildControls()
     layout->addWidget(split, 1);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &TiersView::updatePeriodControls);
-    connect(runButton, &QPushButton::clicked, this, &TiersView::runTiers);
+    connect(runButton, &QPushButton::clicked, this, &TiersView::startRun);
+    connect(m_cancelButton, &QPushButton::clicked, this, &TiersView::cancelRun);
     connect(saveModelButton, &QPushButton::clicked, this, &TiersView::askModelName);
     connect(saveRunButton, &QPushButton::clicked, this, &TiersView::askRunName);
     connect(exportButton, &QPushButton::clicked, this, &TiersView::chooseListExport);
@@ -518,6 +533,7 @@ void TiersView::rescore()
 bool TiersView::runTiers()
 {
     m_ranOnce = true;
+    cancelRun();
     const auto period = periodFromControls();
     if (!period) {
         return false;
@@ -544,11 +560,115 @@ bool TiersView::runTiers()
     return true;
 }
 
+void TiersView::startRun()
+{
+    m_ranOnce = true;
+    const auto period = periodFromControls();
+    if (!period) {
+        emit runFinished(false);
+        return;
+    }
+    auto model = modelFromControls();
+    if (!model) {
+        showProblem(fromStd(model.error().describe()));
+        emit runFinished(false);
+        return;
+    }
+    stopWorker();
+    services::TierRequest request;
+    request.period = period->first;
+    request.asOf = period->second;
+    request.model = model.value();
+    const int generation = ++m_generation;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    setRunning(true);
+    m_caption->setText(tr("Reading the portfolio for %1…").arg(fromStd(request.period.toString())));
+    // The worker reads on a connection of its own; the portfolio's stays with this thread. The
+    // result comes back as a queued call, dropped by Qt if the view is gone by then.
+    m_worker = std::thread([this, file = m_portfolio.database().path(), request, generation, cancel = m_cancel] {
+        auto facts = services::TierService::readFactsFrom(file, request.period, request.asOf, true, cancel.get());
+        QMetaObject::invokeMethod(
+            this, [this, generation, facts = std::move(facts), request]() mutable {
+                finishRun(generation, std::move(facts), std::move(request));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TiersView::finishRun(int generation, Result<std::shared_ptr<const TierFacts>> facts, services::TierRequest request)
+{
+    if (generation != m_generation) {
+        return;  // cancelled, or replaced by a later run
+    }
+    stopWorker();
+    setRunning(false);
+    if (!facts) {
+        showProblem(fromStd(facts.error().describe()));
+        emit runFinished(false);
+        return;
+    }
+    // The model as the controls say now: it may have been edited during the read.
+    auto model = modelFromControls();
+    if (!model) {
+        showProblem(fromStd(model.error().describe()));
+        emit runFinished(false);
+        return;
+    }
+    request.model = model.value();
+    auto result = scoreTiers(*facts.value(), request.model);
+    if (!result) {
+        showProblem(fromStd(result.error().describe()));
+        emit runFinished(false);
+        return;
+    }
+    m_problem->hide();
+    m_run = std::make_shared<services::TierRun>(
+        services::TierRun{std::move(request), std::move(facts.value()), std::move(result.value())});
+    showRun();
+    emit runFinished(true);
+}
+
+void TiersView::cancelRun()
+{
+    if (!m_running) {
+        return;
+    }
+    ++m_generation;
+    if (m_cancel) {
+        m_cancel->store(true);
+    }
+    setRunning(false);
+    if (m_run) {
+        showRun();  // the caption of the ranking still shown
+    } else {
+        m_caption->setText(tr("Cancelled. Press Run to rank the customers."));
+    }
+    emit runFinished(false);
+}
+
+void TiersView::stopWorker()
+{
+    if (m_worker.joinable()) {
+        if (m_cancel) {
+            m_cancel->store(true);
+        }
+        m_worker.join();
+    }
+}
+
+void TiersView::setRunning(bool running)
+{
+    m_running = running;
+    m_runButton->setEnabled(!running);
+    m_busy->setVisible(running);
+    m_cancelButton->setVisible(running);
+}
+
 void TiersView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     if (!m_ranOnce && !event->spontaneous()) {
-        runTiers();
+        startRun();
     }
 }
 
@@ -916,7 +1036,8 @@ void TiersView::askModelName()
 
 void TiersView::askRunName()
 {
-    if (!m_run && !runTiers()) {
+    if (!m_run) {
+        showProblem(tr("Run first: there is nothing to save."));
         return;
     }
     bool ok = false;

@@ -6,14 +6,17 @@
 #include <QWidget>
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <thread>
 
 class QChartView;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QShowEvent;
 class QSpinBox;
@@ -46,8 +49,16 @@ public:
     ~TiersView() override;
 
     /// Reads the portfolio for the chosen period and ranks it with the model in the controls;
-    /// shows the error above the results on failure. The view runs itself when first shown.
+    /// shows the error above the results on failure. Blocks until done (a second or two at
+    /// 1,000,000 customers); the Run button and the first showing use startRun instead.
     bool runTiers();
+    /// As runTiers, reading on a worker thread with a connection of its own: the window stays
+    /// responsive, a busy bar with Cancel shows meanwhile, and runFinished tells the outcome. A
+    /// run started while another is under way replaces it.
+    void startRun();
+    /// Stops a run started by startRun; its result, if it still arrives, is dropped.
+    void cancelRun();
+    [[nodiscard]] bool isRunning() const { return m_running; }
     /// The last run, or null before the first.
     [[nodiscard]] const services::TierRun* run() const { return m_run.get(); }
     /// The model the controls describe; an Error (naming the weight or tier at fault) when they
@@ -85,10 +96,15 @@ public:
     [[nodiscard]] QLabel* problemLabel() const { return m_problem; }
     [[nodiscard]] QLabel* noticeLabel() const { return m_notice; }
     [[nodiscard]] QLabel* captionLabel() const { return m_caption; }
+    [[nodiscard]] QPushButton* runButton() const { return m_runButton; }
+    [[nodiscard]] QPushButton* cancelButton() const { return m_cancelButton; }
 
 signals:
     void customerSelected(domain::CustomerId id);
     void customerActivated(domain::CustomerId id);
+    /// A run started by startRun ended: true when its ranking is shown, false on an error (shown
+    /// above the results) or a cancel.
+    void runFinished(bool ok);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -108,6 +124,10 @@ private:
     void showBreakdown(std::optional<std::size_t> customer);
     void fillTierFilter();
     void showProblem(const QString& text);
+    void finishRun(int generation, domain::Result<std::shared_ptr<const domain::TierFacts>> facts,
+                   services::TierRequest request);
+    void stopWorker();
+    void setRunning(bool running);
     void addTier();
     void removeTier();
     void chooseListExport();
@@ -121,6 +141,10 @@ private:
     bool m_filling = false;  ///< controls being filled from a model: no rescoring meanwhile
     bool m_ranOnce = false;
     bool m_restoringSelection = false;  ///< reselecting after a new ranking: not a new selection
+    bool m_running = false;
+    int m_generation = 0;  ///< of the latest run started: the result of an older one is dropped
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::thread m_worker;
 
     QComboBox* m_period = nullptr;
     QSpinBox* m_year = nullptr;
@@ -130,6 +154,9 @@ private:
     QLabel* m_problem = nullptr;
     QLabel* m_notice = nullptr;
     QLabel* m_caption = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QProgressBar* m_busy = nullptr;
+    QPushButton* m_cancelButton = nullptr;
     QTableWidget* m_indicators = nullptr;
     std::array<QCheckBox*, domain::kTierIndicatorCount> m_switches{};
     std::array<QSpinBox*, domain::kTierIndicatorCount> m_weights{};

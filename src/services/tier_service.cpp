@@ -37,6 +37,30 @@ Result<std::shared_ptr<const TierFacts>> TierService::readFacts(const MonthRange
     }
 }
 
+Result<std::shared_ptr<const TierFacts>> TierService::readFactsFrom(const std::filesystem::path& file,
+                                                                    const MonthRange& period, Date asOf,
+                                                                    bool withNames, const std::atomic<bool>* cancelled)
+{
+    try {
+        const auto db = storage::Database::open(file, storage::OpenMode::ReadOnly);
+        storage::TierInputQuery query;
+        query.period = period;
+        query.asOf = asOf;
+        query.withNames = withNames;
+        query.cancelled = cancelled;
+        auto inputs = storage::TierRepository(db).customerInputs(query);
+        if (cancelled && cancelled->load()) {
+            return Error{ErrorCode::InvalidInput, "cancelled", kWhere};
+        }
+        return std::make_shared<const TierFacts>(prepareTierFacts(std::move(inputs), period, asOf));
+    } catch (const std::exception& e) {
+        if (cancelled && cancelled->load()) {
+            return Error{ErrorCode::InvalidInput, "cancelled", kWhere};
+        }
+        return toError(e, kWhere);
+    }
+}
+
 Result<TierRun> TierService::run(const TierRequest& request)
 {
     auto facts = readFacts(request.period, request.asOf, request.withNames);

@@ -7,6 +7,8 @@
 #include "domain/tier_run.h"
 #include "domain/tiers.h"
 
+#include <atomic>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +48,12 @@ public:
     /// and normalises them: what every model scores. The slow part of a run.
     domain::Result<std::shared_ptr<const domain::TierFacts>> readFacts(const domain::MonthRange& period,
                                                                        domain::Date asOf, bool withNames = true);
+    /// As readFacts, on a read-only connection of its own to file: for a worker thread, while the
+    /// portfolio's connection stays with the thread that opened it. Setting cancelled stops the
+    /// read soon after, with an Error whose message is "cancelled".
+    static domain::Result<std::shared_ptr<const domain::TierFacts>> readFactsFrom(
+        const std::filesystem::path& file, const domain::MonthRange& period, domain::Date asOf, bool withNames = true,
+        const std::atomic<bool>* cancelled = nullptr);
     /// Reads the facts and scores them with the request's model.
     domain::Result<TierRun> run(const TierRequest& request);
     /// Scores the run's facts again with another model (weights, indicators on or off, tiers)

@@ -260,7 +260,11 @@ std::vector<TierInput> TierRepository::customerInputs(const TierInputQuery& quer
     Cursor claimsAt(claims);
     Cursor surveysAt(surveys);
     std::string lastOrder;
+    std::uint32_t read = 0;
     while (customers.step()) {
+        if ((read++ & 0xfff) == 0 && query.cancelled && query.cancelled->load(std::memory_order_relaxed)) {
+            throw StorageError(StorageFailure::Other, "cancelled");
+        }
         const CustomerId id = customers.int64(0);
         std::int64_t revenue = 0;
         std::int64_t margin = 0;

@@ -5,6 +5,7 @@
 #include "domain/tier_run.h"
 #include "domain/tiers.h"
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ struct TierInputQuery final {
     domain::Date asOf;
     /// Customer names cost a string per customer; a summary does not need them.
     bool withNames = true;
+    /// Set by another thread to stop the read: customerInputs then throws a StorageError whose
+    /// message is "cancelled". Looked at every few thousand customers.
+    const std::atomic<bool>* cancelled = nullptr;
 };
 
 /// Reads the facts every tier indicator is worked out from, for every listed (not archived)

@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -299,11 +300,47 @@ TEST(TiersView, aPeriodWithoutSurveysSaysTheSatisfactionWeightIsIgnored)
     EXPECT_TRUE(view.problemLabel()->text().contains(QStringLiteral("satisfaction"))) << view.problemLabel()->text().toStdString();
 }
 
-TEST(TiersView, runsByItselfWhenFirstShown)
+TEST(TiersView, runsByItselfWhenFirstShownWithoutBlockingTheWindow)
 {
     TiersWorkspace w(60);
+    QSignalSpy finished(w.view.get(), &app::TiersView::runFinished);
     EXPECT_EQ(w.view->run(), nullptr);
     w.view->show();
+    // The read runs on a worker thread: meanwhile Run is disabled and Cancel offered.
+    EXPECT_TRUE(w.view->isRunning());
+    EXPECT_FALSE(w.view->runButton()->isEnabled());
+    EXPECT_FALSE(w.view->cancelButton()->isHidden());
+    ASSERT_TRUE(finished.count() > 0 || finished.wait(20000));
+    EXPECT_TRUE(finished.first().at(0).toBool()) << w.view->problemLabel()->text().toStdString();
     ASSERT_NE(w.view->run(), nullptr);
     EXPECT_GT(w.view->listModel()->rowCount(), 0);
+    EXPECT_TRUE(w.view->runButton()->isEnabled());
+    EXPECT_TRUE(w.view->cancelButton()->isHidden());
+}
+
+TEST(TiersView, aCancelledRunLeavesTheLastRankingAndDropsItsResult)
+{
+    TiersWorkspace w(60);
+    ASSERT_TRUE(w.view->runTiers());
+    const auto* before = w.view->run();
+    QSignalSpy finished(w.view.get(), &app::TiersView::runFinished);
+    w.view->weightBox(TierIndicator::Revenue)->setValue(9);
+    const auto* edited = w.view->run();
+    EXPECT_NE(edited, before);
+    w.view->periodChoice()->setCurrentIndex(w.view->periodChoice()->findData(1));
+    w.view->startRun();
+    w.view->cancelRun();
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_FALSE(finished.first().at(0).toBool());
+    EXPECT_FALSE(w.view->isRunning());
+    EXPECT_TRUE(w.view->runButton()->isEnabled());
+    QTest::qWait(300);  // a result still arriving is dropped
+    EXPECT_EQ(w.view->run(), edited);
+    EXPECT_EQ(finished.count(), 1);
+    // A new run after a cancel works.
+    w.view->startRun();
+    ASSERT_TRUE(finished.wait(20000));
+    EXPECT_TRUE(finished.last().at(0).toBool());
+    EXPECT_NE(w.view->run(), edited);
+    EXPECT_EQ(w.view->run()->request.period.fromMonth() % 100, 1);  // a calendar year now
 }

@@ -207,3 +207,20 @@ TEST_F(TierServiceTest, theListExportsToCsvWithTheCliColumnsAndToXlsx)
     ASSERT_TRUE(exportTierList(run, std::nullopt, CurrencyCode{}, xlsx, ListFileFormat::Xlsx).ok());
     EXPECT_GT(std::filesystem::file_size(xlsx), 1000u);
 }
+
+TEST_F(TierServiceTest, factsReadOnAConnectionOfTheirOwnAreTheSameAndCanBeCancelled)
+{
+    const auto period = MonthRange::twelveMonthsEndingWith(kAsOf);
+    const auto own = TierService::readFactsFrom(portfolio->database().path(), period, kAsOf);
+    ASSERT_TRUE(own.ok()) << own.error().describe();
+    const auto shared = TierService(*portfolio).readFacts(period, kAsOf);
+    ASSERT_TRUE(shared.ok());
+    EXPECT_EQ(own.value()->customers, shared.value()->customers);
+    EXPECT_EQ(own.value()->normalised, shared.value()->normalised);
+
+    std::atomic<bool> cancelled{true};
+    const auto stopped = TierService::readFactsFrom(portfolio->database().path(), period, kAsOf, true, &cancelled);
+    ASSERT_FALSE(stopped.ok());
+    EXPECT_EQ(stopped.error().message, "cancelled");
+    EXPECT_FALSE(TierService::readFactsFrom(dir.file("missing.db"), period, kAsOf).ok());
+}
