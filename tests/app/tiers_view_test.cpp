@@ -98,6 +98,10 @@ TEST(TiersView, ranksTheDemoWithItsSavedModelAndListsEachTierAsAContiguousRankRa
     EXPECT_EQ(model->index(model->rowCount() - 1, app::TierEntryModel::Tier).data().toString(), QStringLiteral("Gold"));
     EXPECT_EQ(model->index(0, app::TierEntryModel::Rank).data(app::TierEntryModel::kSortRole).toLongLong(),
               customersInTier(*run, 0) + 1);
+    // Selecting a row shows that customer's breakdown.
+    view.listView()->setCurrentIndex(model->index(0, app::TierEntryModel::Code));
+    EXPECT_EQ(*view.breakdownModel()->customer(),
+              *run->facts->indexOf(model->index(0, 0).data(app::TierEntryModel::kCustomerIdRole).toLongLong()));
     w.shot("tiers-view.png");
 }
 
