@@ -89,6 +89,8 @@ struct Customer final {
     Date updated;
     /// Set when the account was archived: kept with its history, hidden from the default lists.
     std::optional<Date> archivedOn;
+    /// A strategic account: weighed by tier models that count the flag (docs/tiers.md).
+    bool strategic = false;
 
     friend bool operator==(const Customer&, const Customer&) = default;
 };

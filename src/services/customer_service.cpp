@@ -75,6 +75,19 @@ Result<Customer> CustomerService::setArchived(CustomerId id, std::optional<Date>
     });
 }
 
+Result<Customer> CustomerService::setStrategic(CustomerId id, bool strategic)
+{
+    return inTransaction<Customer>(m_portfolio, [&]() -> Result<Customer> {
+        auto customer = m_portfolio.customers().find(id);
+        if (!customer) {
+            return notFound("customer", id);
+        }
+        customer->strategic = strategic;
+        m_portfolio.customers().update(*customer);
+        return *customer;
+    });
+}
+
 Result<CustomerSnapshot> CustomerService::remove(CustomerId id)
 {
     return inTransaction<CustomerSnapshot>(m_portfolio, [&]() -> Result<CustomerSnapshot> {

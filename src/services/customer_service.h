@@ -36,6 +36,8 @@ public:
     domain::Result<domain::Customer> update(domain::Customer customer, domain::Date today);
     /// Archived accounts leave the default lists but keep everything; nullopt date unarchives.
     domain::Result<domain::Customer> setArchived(domain::CustomerId id, std::optional<domain::Date> archivedOn);
+    /// Flags the account strategic or not (the tier models' strategic indicator); Undo sets it back.
+    domain::Result<domain::Customer> setStrategic(domain::CustomerId id, bool strategic);
     /// Deletes the customer with its contacts, activities, orders and figures; returns them all.
     domain::Result<CustomerSnapshot> remove(domain::CustomerId id);
     domain::Status restore(const CustomerSnapshot& snapshot);

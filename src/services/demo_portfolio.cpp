@@ -2,6 +2,7 @@
 
 #include "services/abc_service.h"
 #include "services/demo_data.h"
+#include "services/tier_service.h"
 #include "services/portfolio.h"
 #include "services/demo_random.h"
 #include "storage/activity_repository.h"
@@ -13,6 +14,7 @@
 #include "storage/sales_rep_repository.h"
 #include "storage/setting_repository.h"
 #include "storage/storage_error.h"
+#include "storage/tier_repository.h"
 
 #include <algorithm>
 #include <cctype>
@@ -126,6 +128,7 @@ struct DemoAccount final {
     std::vector<Contact> contacts;
     std::vector<Order> orders;
     std::vector<Activity> activities;
+    std::vector<CustomerSurvey> surveys;
 };
 
 /// Hands batches of accounts from the generating thread to the writing thread, holding at most
@@ -194,7 +197,8 @@ private:
 class Generator final {
 public:
     Generator(const storage::Database& db, const DemoOptions& options)
-        : m_db(db), m_options(options), m_random(options.seed), m_customers(db), m_contacts(db), m_orders(db),
+        : m_db(db), m_options(options), m_random(options.seed), m_tierRandom(options.seed ^ 0x7469657273ULL),
+          m_customers(db), m_contacts(db), m_orders(db),
           m_historyStart(options.asOf.addMonths(-kHistoryMonths).addDays(1))
     {
     }
@@ -404,6 +408,10 @@ private:
             m_activities.insert(activity);
         }
         m_summary.activities += static_cast<std::int64_t>(account.activities.size());
+        for (auto& survey : account.surveys) {
+            survey.customerId = account.customer.id;
+            m_surveys.insert(survey);
+        }
     }
 
     DemoAccount makeAccount(std::int64_t index)
@@ -484,6 +492,7 @@ private:
         if (prospect) {
             return account;
         }
+        makeTierFacts(account, size);
 
         // Lapsed customers stopped ordering more than a year ago.
         Date lastActive = m_options.asOf;
@@ -569,6 +578,34 @@ private:
             visit.occurredOn = std::max(account.customer.created, pastDate(365));
             visit.subject = "Checked the installed equipment";
             account.activities.push_back(std::move(visit));
+        }
+    }
+
+    /// What the tier indicators read besides orders and claims: a strategic flag on a quarter of
+    /// the large and enterprise accounts (and a few others), and satisfaction surveys from about
+    /// one customer in eight, less happy where a claim was logged. Drawn from a stream of their
+    /// own, so the rest of the portfolio is the same as without them for a given seed.
+    void makeTierFacts(DemoAccount& account, SizeBand size)
+    {
+        auto& random = m_tierRandom;
+        const bool large = size == SizeBand::Large || size == SizeBand::Enterprise;
+        account.customer.strategic = random.chance(large ? 0.25 : 0.004);
+        if (!random.chance(0.12)) {
+            return;
+        }
+        const bool claimed = std::any_of(account.activities.begin(), account.activities.end(),
+                                         [](const Activity& a) { return a.type == ActivityType::Claim; });
+        const double mood = std::clamp(0.72 + (random.unit() - 0.5) * 0.6 - (claimed ? 0.25 : 0.0), 0.0, 1.0);
+        const int answers = 1 + static_cast<int>(random.below(2));
+        for (int i = 0; i < answers; ++i) {
+            CustomerSurvey survey;
+            survey.kind = random.chance(0.7) ? SurveyKind::Csat : SurveyKind::Nps;
+            const double noisy = std::clamp(mood + (random.unit() - 0.5) * 0.3, 0.0, 1.0);
+            survey.score = survey.kind == SurveyKind::Csat ? 1 + static_cast<int>(std::lround(noisy * 4))
+                                                           : static_cast<int>(std::lround(noisy * 10));
+            survey.surveyedOn = std::max(account.customer.created,
+                                         m_options.asOf.addDays(-static_cast<int>(random.below(730))));
+            account.surveys.push_back(survey);
         }
     }
 
@@ -690,9 +727,11 @@ private:
     const storage::Database& m_db;
     DemoOptions m_options;
     DemoRandom m_random;
+    DemoRandom m_tierRandom;
     storage::CustomerRepository m_customers;
     storage::ContactRepository m_contacts;
     storage::ActivityRepository m_activities{m_db};
+    storage::SurveyRepository m_surveys{m_db};
     storage::OrderRepository m_orders;
     Date m_historyStart;
     std::vector<RepId> m_repIds;
@@ -719,6 +758,13 @@ void saveDemoAbcSnapshots(Portfolio& portfolio, Date asOf)
         if (auto saved = abc.saveSnapshot(run.value(), name, end); !saved) {
             throw std::runtime_error(saved.error().describe());
         }
+    }
+}
+
+void saveDemoTierModel(Portfolio& portfolio, Date asOf)
+{
+    if (auto saved = TierService(portfolio).saveModel("Default", TierModel(), asOf); !saved) {
+        throw std::runtime_error(saved.error().describe());
     }
 }
 
@@ -750,6 +796,7 @@ Result<DemoSummary> createDemoPortfolioFile(const fs::path& path, const DemoOpti
             db.finishBulkLoad();
             Portfolio portfolio(std::move(db));
             saveDemoAbcSnapshots(portfolio, options.asOf);
+            saveDemoTierModel(portfolio, options.asOf);
         }
         // A -wal or -shm left beside the file being replaced belongs to the old database; SQLite
         // would replay it onto the new one and corrupt it.

@@ -49,6 +49,10 @@ class Portfolio;
 /// asOf, so the ABC view has a comparison to show from the first start.
 void saveDemoAbcSnapshots(Portfolio& portfolio, domain::Date asOf);
 
+/// Saves the default tier model (domain::TierModel()) as "Default", so the Tiers view ranks the
+/// demo at once.
+void saveDemoTierModel(Portfolio& portfolio, domain::Date asOf);
+
 /// Creates the demo portfolio as a new file at path: written to a temporary file beside it and
 /// renamed into place when complete, so a failure or a cancel never leaves a half-written file.
 /// Refuses to replace an existing file unless replace is true.

@@ -19,20 +19,21 @@ namespace {
 constexpr std::string_view kInsert = R"sql(
 INSERT INTO customer (code, name, kind, industry, size_band, country, region, city, postal_code,
                       channel, owner_rep_id, status, email, phone, website, created_on, updated_on,
-                      archived_on, id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                      archived_on, id, strategic)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
 )sql";
 
 constexpr std::string_view kUpdate = R"sql(
 UPDATE customer SET code = ?1, name = ?2, kind = ?3, industry = ?4, size_band = ?5, country = ?6,
        region = ?7, city = ?8, postal_code = ?9, channel = ?10, owner_rep_id = ?11, status = ?12,
-       email = ?13, phone = ?14, website = ?15, created_on = ?16, updated_on = ?17, archived_on = ?18
+       email = ?13, phone = ?14, website = ?15, created_on = ?16, updated_on = ?17, archived_on = ?18,
+       strategic = ?20
 WHERE id = ?19
 )sql";
 
 constexpr std::string_view kSelectColumns = R"sql(
 SELECT id, code, name, kind, industry, size_band, country, region, city, postal_code, channel,
-       owner_rep_id, status, email, phone, website, created_on, updated_on, archived_on
+       owner_rep_id, status, email, phone, website, created_on, updated_on, archived_on, strategic
 FROM customer
 )sql";
 
@@ -69,6 +70,7 @@ void bindCustomer(Statement& s, const Customer& c, const CustomerDates& dates)
         .bindStatic(16, dates.created.view())
         .bindStatic(17, dates.updated.view());
     bindOptionalDate(s, 18, c.archivedOn);
+    s.bind(20, c.strategic ? 1 : 0);
 }
 
 Customer readCustomer(const Statement& s)
@@ -93,6 +95,7 @@ Customer readCustomer(const Statement& s)
     c.created = Date::parseIso(s.text(16)).value_or(Date{});
     c.updated = Date::parseIso(s.text(17)).value_or(Date{});
     c.archivedOn = readOptionalDate(s, 18);
+    c.strategic = s.int64(19) != 0;
     return c;
 }
 

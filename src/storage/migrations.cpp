@@ -303,9 +303,73 @@ CREATE INDEX contact_name ON contact(last_name COLLATE NOCASE, first_name COLLAT
 CREATE INDEX contact_email ON contact(email COLLATE NOCASE, id, customer_id);
 )sql";
 
+// Version 8: weighted multi-indicator tiers (docs/tiers.md).
+constexpr std::string_view kSchemaV8 = R"sql(
+-- A strategic account counts in tier models that weigh the flag. The partial index lists the
+-- flagged accounts in id order, so a tier run reads them without touching the table.
+ALTER TABLE customer ADD COLUMN strategic INTEGER NOT NULL DEFAULT 0 CHECK (strategic IN (0, 1));
+CREATE INDEX customer_strategic ON customer(id, strategic) WHERE strategic = 1;
+
+-- Customer satisfaction surveys, the minimum the satisfaction indicator needs: one row per answer,
+-- CSAT on 1-5 or NPS on 0-10. The index covers what a tier run reads, in customer id order.
+CREATE TABLE customer_survey (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    surveyed_on TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('csat', 'nps')),
+    score       INTEGER NOT NULL,
+    CHECK ((kind = 'csat' AND score BETWEEN 1 AND 5) OR (kind = 'nps' AND score BETWEEN 0 AND 10))
+);
+CREATE INDEX customer_survey_customer ON customer_survey(customer_id, surveyed_on, kind, score);
+
+-- Tier models by name: indicator weights, tier names and cut-offs as versioned JSON
+-- (domain::TierModel::toJson).
+CREATE TABLE tier_model (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    saved_on   TEXT NOT NULL,
+    definition TEXT NOT NULL
+);
+
+-- A tier run kept as it stood: its period, as-of date and the model it used (JSON, as above).
+-- weight_total is the sum of the weights that counted: a contribution in the entries divided by
+-- weight_total x 10^4 is points of the 0-100 score.
+CREATE TABLE tier_run (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL,
+    created_on   TEXT NOT NULL,
+    from_month   INTEGER NOT NULL,
+    to_month     INTEGER NOT NULL CHECK (to_month >= from_month),
+    as_of        TEXT NOT NULL,
+    model        TEXT NOT NULL,
+    weight_total INTEGER NOT NULL CHECK (weight_total > 0),
+    customers    INTEGER NOT NULL
+);
+
+-- One row per ranked customer: rank, tier name, points (the score x weight_total x 10^4) and each
+-- indicator's contribution to them (weight x normalised value in millionths; NULL when the
+-- indicator did not count). No foreign key to customer, as for ABC snapshots: a run is history.
+CREATE TABLE tier_run_entry (
+    run_id                 INTEGER NOT NULL REFERENCES tier_run(id) ON DELETE CASCADE,
+    customer_id            INTEGER NOT NULL,
+    rank                   INTEGER NOT NULL CHECK (rank > 0),
+    tier                   TEXT NOT NULL,
+    points                 INTEGER NOT NULL,
+    revenue_points         INTEGER,
+    margin_points          INTEGER,
+    growth_points          INTEGER,
+    order_frequency_points INTEGER,
+    recency_points         INTEGER,
+    open_claims_points     INTEGER,
+    satisfaction_points    INTEGER,
+    strategic_points       INTEGER,
+    PRIMARY KEY (run_id, customer_id)
+) WITHOUT ROWID;
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 7> kSteps{
+constexpr std::array<MigrationStep, 8> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
@@ -313,6 +377,7 @@ constexpr std::array<MigrationStep, 7> kSteps{
     kSchemaV5,
     kSchemaV6,
     kSchemaV7,
+    kSchemaV8,
 };
 
 } // namespace

@@ -67,7 +67,7 @@ db=$work/demo.db
 
 # --- help and version --------------------------------------------------------------------------
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
-    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete"; do
+    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -427,13 +427,237 @@ expect_error 1 "abc-snapshot compare missing" "$cli" abc-snapshot compare --db "
 grep -q "earlier snapshot" "$work/err" || fail "compare missing: the message does not say which: $(cat "$work/err")"
 no_temporary_files "$work" "abc reports"
 
+# --- tiers -------------------------------------------------------------------------------------
+# Every ranking is checked against an independent computation of docs/tiers.md from the raw
+# tables (order lines, orders, activities, surveys, the strategic flag), not the monthly figures
+# the command reads.
+# check_tiers CSV DB FIRST-MONTH LAST-MONTH AS-OF WEIGHTS TIERS: prints problems, nothing when right.
+check_tiers() {
+    python3 - "$@" <<'PY'
+import csv, datetime, sqlite3, sys
+path, db, first, last, as_of, weights_text, tiers_text = sys.argv[1:8]
+rows = list(csv.DictReader(open(path, newline="", encoding="utf-8-sig")))
+con = sqlite3.connect(db)
+def month_index(m): y, mo = map(int, m.split("-")); return y * 12 + mo - 1
+def month_text(i): return "%04d-%02d" % (i // 12, i % 12 + 1)
+months = month_index(last) - month_index(first) + 1
+prior_first = month_text(month_index(first) - months)
+start, end, prior_start = first + "-01", last + "-31", prior_first + "-01"
+facts = {}
+for code, kind, archived, strategic in con.execute("SELECT code, kind, archived_on, strategic FROM customer"):
+    if archived is None:
+        facts[code] = dict(kind=kind, revenue=0, margin=0, prior=0, orders=set(), last=None, claims=0,
+                           surveys=[], strategic=strategic, in_period=False)
+for code, day, status, oid, qty, price, disc, cost in con.execute(
+        "SELECT c.code, o.order_date, o.status, o.id, l.quantity, l.unit_price, l.discount_bp, l.unit_cost "
+        "FROM customer c JOIN sales_order o ON o.customer_id = c.id JOIN order_line l ON l.order_id = o.id"):
+    if code not in facts:
+        continue
+    f = facts[code]
+    if day <= as_of and (f["last"] is None or day > f["last"]):
+        f["last"] = day
+    if status == "cancelled":
+        continue
+    g = qty * price
+    revenue = g - (g // 10000) * disc - ((g % 10000) * disc + 4999) // 10000
+    if start <= day <= end:
+        f["revenue"] += revenue; f["margin"] += revenue - qty * cost; f["orders"].add(oid); f["in_period"] = True
+    elif prior_start <= day < start:
+        f["prior"] += revenue
+for code, n in con.execute("SELECT c.code, count(*) FROM activity a JOIN customer c ON c.id = a.customer_id "
+                           "WHERE a.type = 'claim' AND a.status IN ('open', 'in_progress') GROUP BY c.code"):
+    if code in facts: facts[code]["claims"] = n
+for code, kind, score in con.execute("SELECT c.code, s.kind, s.score FROM customer_survey s JOIN customer c ON c.id = s.customer_id "
+                                     "WHERE s.surveyed_on BETWEEN ? AND ?", (start, end)):
+    if code in facts: facts[code]["surveys"].append((score - 1) * 250 if kind == "csat" else score * 100)
+facts = {c: f for c, f in facts.items() if f["kind"] == "customer" or f["in_period"]}
+asof = datetime.date.fromisoformat(as_of)
+INF = float("inf")
+def value(f, ind):
+    if ind == "revenue": return f["revenue"]
+    if ind == "margin": return f["margin"]
+    if ind == "growth":
+        s = abs(f["revenue"]) + abs(f["prior"])
+        return 0.0 if s == 0 else (f["revenue"] - f["prior"]) / s
+    if ind == "order_frequency": return len(f["orders"])
+    if ind == "recency": return INF if f["last"] is None else (asof - datetime.date.fromisoformat(f["last"])).days
+    if ind == "open_claims": return f["claims"]
+    if ind == "satisfaction":
+        s = f["surveys"]
+        return None if not s else (2 * sum(s) + len(s)) // (2 * len(s))
+    if ind == "strategic": return f["strategic"]
+indicators = ["revenue", "margin", "growth", "order_frequency", "recency", "open_claims", "satisfaction", "strategic"]
+weights = dict((w.split("=")[0], int(w.split("=")[1])) for w in weights_text.split(","))
+codes = sorted(facts)
+normal = {c: {} for c in codes}
+for ind in indicators:
+    lower = ind in ("recency", "open_claims")
+    vals = {c: value(facts[c], ind) for c in codes}
+    present = [v for v in vals.values() if v is not None]
+    if ind in weights and not present:
+        weights.pop(ind)
+    for c, v in vals.items():
+        if v is None:
+            normal[c][ind] = 500000; continue
+        below = sum(1 for x in present if x < v); above = sum(1 for x in present if x > v)
+        beaten, others = (above if lower else below), below + above
+        normal[c][ind] = 500000 if others == 0 else (2 * beaten * 1000000 + others) // (2 * others)
+total_weight = sum(weights.values())
+points = {c: sum(w * normal[c][i] for i, w in weights.items()) for c in codes}
+ranked = sorted(codes, key=lambda c: (-points[c], c))
+tiers = [(t.split(":")[0], round(float(t.split(":")[1]) * 100)) for t in tiers_text.split(",")]
+ends = [sum(bp for _, bp in tiers[:i + 1]) for i in range(len(tiers))]
+def decimal2(p): return (p * 100 * 2 + total_weight * 10000) // (2 * total_weight * 10000)
+expected, tier = [], 0
+for k, c in enumerate(ranked):
+    if not (k > 0 and points[c] == points[ranked[k - 1]]):
+        while tier < len(tiers) - 1 and k * 10000 >= ends[tier] * len(ranked):
+            tier += 1
+    expected.append((k + 1, c, tiers[tier][0], decimal2(points[c]),
+                     tuple(decimal2(weights[i] * normal[c][i]) for i in indicators if i in weights)))
+def hundredths(text): return int(round(float(text) * 100))
+got = [(int(r["rank"]), r["code"], r["tier"], hundredths(r["score"]),
+        tuple(hundredths(r[i + "_points"]) for i in indicators if i in weights)) for r in rows]
+problems = []
+if [r[1] for r in got] != ranked:
+    problems.append("ranking differs (%d rows, %d expected); first difference at %s" % (len(got), len(ranked),
+        next((i for i, (a, b) in enumerate(zip(got, expected)) if a[1] != b[1]), "the end")))
+else:
+    for a, b in zip(got, expected):
+        if a != b:
+            problems.append("%s: got %s, expected %s" % (a[1], a, b)); break
+if len(set(r[2] for r in got)) < 2 or len(got) < 50:
+    problems.append("too little to test: %d customers, tiers %s" % (len(got), sorted(set(r[2] for r in got))))
+print("\n".join(problems[:3]))
+PY
+}
+expect_exit 0 "tiers" "$cli" tiers --db "$db" --as-of 2026-06-30
+grep -q "^rank  *code  *name  *tier  *score  *revenue  *revenue_points" "$work/out" || fail "tiers table header: $(head -1 "$work/out")"
+all_weights=revenue=3,margin=3,growth=2,order_frequency=2,recency=2,open_claims=1,satisfaction=1,strategic=2
+expect_exit 0 "tiers csv" "$cli" tiers --db "$db" --as-of 2026-06-30 --format csv --out "$work/tiers.csv"
+problems=$(check_tiers "$work/tiers.csv" "$db" 2025-07 2026-06 2026-06-30 "$all_weights" Platinum:10,Gold:20,Silver:30,Bronze:40)
+[ -z "$problems" ] || fail "tiers with the demo's Default model: $problems"
+[ "$(csv_column "$work/tiers.csv" strategic_points | grep -cv '^0.00$')" -gt 0 ] || fail "tiers: no strategic account in the demo"
+expect_exit 0 "tiers --weights --tiers" "$cli" tiers --db "$db" --year 2025 --weights revenue=3,recency=1,open_claims=2 \
+    --tiers "Key:15,Core:35,Tail" --format csv --out "$work/tiers-2025.csv"
+[ "$(head -1 "$work/tiers-2025.csv")" = $'rank,code,name,tier,score,revenue,revenue_points,recency_points,open_claims_points\r' ] ||
+    fail "tiers --weights columns: $(head -1 "$work/tiers-2025.csv")"
+problems=$(check_tiers "$work/tiers-2025.csv" "$db" 2025-01 2025-12 2025-12-31 revenue=3,recency=1,open_claims=2 Key:15,Core:35,Tail:50)
+[ -z "$problems" ] || fail "tiers 2025, three weights: $problems"
+expect_exit 0 "tiers --from --to" "$cli" tiers --db "$db" --from 2025-03 --to 2026-02 --weights growth=2,order_frequency=1,satisfaction=1,margin=1 \
+    --tiers "A:20,B:30,C:50" --format csv --out "$work/tiers-range.csv"
+problems=$(check_tiers "$work/tiers-range.csv" "$db" 2025-03 2026-02 2026-02-28 growth=2,order_frequency=1,satisfaction=1,margin=1 A:20,B:30,C:50)
+[ -z "$problems" ] || fail "tiers 2025-03..2026-02, growth and satisfaction: $problems"
+
+# A model file gives the same as its weights on the command line; a saved model likewise.
+cat >"$work/model.json" <<'JSON'
+{"version": 1,
+ "indicators": [{"indicator": "revenue", "weight": 3}, {"indicator": "recency", "weight": 1},
+                {"indicator": "open_claims", "weight": 2}, {"indicator": "strategic", "weight": 5, "enabled": false}],
+ "tiers": [{"name": "Key", "share": 15}, {"name": "Core", "share": 35}, {"name": "Tail", "share": 50}]}
+JSON
+expect_exit 0 "tiers --model" "$cli" tiers --db "$db" --year 2025 --model "$work/model.json" --format csv --out "$work/tiers-model.csv"
+cmp -s "$work/tiers-model.csv" "$work/tiers-2025.csv" || fail "tiers --model differs from the same weights given with --weights"
+expect_exit 0 "tiers --save-model" "$cli" tiers --db "$db" --year 2025 --model "$work/model.json" --save-model "Lean" --summary
+grep -q 'saved tier model "Lean"' "$work/err" || fail "tiers --save-model did not say so: $(cat "$work/err")"
+expect_exit 0 "tiers --model-name" "$cli" tiers --db "$db" --year 2025 --model-name Lean --format csv --out "$work/tiers-named.csv"
+cmp -s "$work/tiers-named.csv" "$work/tiers-2025.csv" || fail "tiers --model-name Lean differs from the model it saved"
+# Without a model, the latest saved one is used: now Lean.
+expect_exit 0 "tiers latest model" "$cli" tiers --db "$db" --year 2025 --format csv --out "$work/tiers-latest.csv"
+cmp -s "$work/tiers-latest.csv" "$work/tiers-2025.csv" || fail "tiers without a model did not use the latest saved one"
+
+# --summary, --tier and --customer agree with the list.
+expect_exit 0 "tiers --summary" "$cli" tiers --db "$db" --as-of 2026-06-30 --model-name Default --summary --format json --out "$work/tiers-summary.json"
+summary_check=$(python3 - "$work/tiers-summary.json" "$work/tiers.csv" <<'PY'
+import csv, json, sys
+from decimal import Decimal
+summary = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")))
+out = []
+if [r["tier"] for r in summary] != ["Platinum", "Gold", "Silver", "Bronze", "total"]:
+    out.append("rows %s" % [r["tier"] for r in summary])
+for r in summary[:4]:
+    mine = [x for x in rows if x["tier"] == r["tier"]]
+    if r["customers"] != len(mine):
+        out.append("%s: %s customers, the list has %d" % (r["tier"], r["customers"], len(mine)))
+    if mine and Decimal(str(r["revenue"])) != sum(Decimal(x["revenue"]) for x in mine):
+        out.append("%s: revenue differs from the list" % r["tier"])
+    if mine and Decimal(str(r["highest_score"])) != Decimal(mine[0]["score"]):
+        out.append("%s: highest score differs" % r["tier"])
+if summary[4]["customers"] != len(rows):
+    out.append("total customers")
+if not (summary[0]["revenue_share"] > 30 and summary[3]["revenue_share"] < 10):
+    out.append("Platinum should carry much of the revenue, Bronze little: %s" % summary)
+print("; ".join(out))
+PY
+)
+[ -z "$summary_check" ] || fail "tiers --summary: $summary_check"
+expect_exit 0 "tiers --tier Gold" "$cli" tiers --db "$db" --as-of 2026-06-30 --model-name Default --tier Gold --format csv --out "$work/tiers-gold.csv"
+[ "$(csv_column "$work/tiers-gold.csv" tier | sort -u)" = Gold ] || fail "tiers --tier Gold listed other tiers"
+[ "$(($(csv_rows "$work/tiers-gold.csv") - 1))" = "$(json_value "$work/tiers-summary.json" 'data[1]["customers"]')" ] ||
+    fail "tiers --tier Gold count differs from the summary"
+code=$(csv_column "$work/tiers.csv" code | sed -n 5p)
+expect_exit 0 "tiers --customer" "$cli" tiers --db "$db" --as-of 2026-06-30 --model-name Default --customer "$code" --format json --out "$work/breakdown.json"
+breakdown_check=$(python3 - "$work/breakdown.json" "$work/tiers.csv" "$code" <<'PY'
+import csv, json, sys
+from decimal import Decimal
+rows = json.load(open(sys.argv[1]))
+listed = [r for r in csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")) if r["code"] == sys.argv[3]][0]
+out = []
+if [r["indicator"] for r in rows] != ["revenue", "margin", "growth", "order_frequency", "recency", "open_claims",
+                                      "satisfaction", "strategic", "score"]:
+    out.append("indicators %s" % [r["indicator"] for r in rows])
+if rows[-1]["points"] != float(listed["score"]) or rows[0]["rank"] != 5 or rows[0]["tier"] != listed["tier"]:
+    out.append("score, rank or tier differs from the list: %s vs %s" % (rows[-1], listed))
+for r in rows[:-1]:
+    if Decimal(str(r["points"])) != Decimal(listed[r["indicator"] + "_points"]):
+        out.append("%s points differ" % r["indicator"])
+parts = sum(Decimal(str(r["points"])) for r in rows[:-1])
+if abs(parts - Decimal(listed["score"])) > Decimal("0.05"):
+    out.append("contributions sum to %s, the score is %s" % (parts, listed["score"]))
+if rows[-1]["weight"] != sum(r["weight"] for r in rows[:-1]):
+    out.append("the weights do not add up")
+print("; ".join(out))
+PY
+)
+[ -z "$breakdown_check" ] || fail "tiers --customer: $breakdown_check"
+
+# --save keeps the run with every customer's rank, tier and points.
+expect_exit 0 "tiers --save" "$cli" tiers --db "$db" --as-of 2026-06-30 --model-name Default --save "June 2026" --format csv --out "$work/tiers-saved.csv"
+grep -q '^cartera-cli: saved tier run 1 "June 2026": [0-9]* customers ranked$' "$work/err" || fail "tiers --save printed: $(cat "$work/err")"
+cmp -s "$work/tiers-saved.csv" "$work/tiers.csv" || fail "tiers --save changed the list"
+saved_check=$(python3 - "$db" "$work/tiers.csv" <<'PY'
+import csv, sqlite3, sys
+from decimal import Decimal
+con = sqlite3.connect(sys.argv[1])
+rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")))
+weight_total, = con.execute("SELECT weight_total FROM tier_run WHERE id = 1").fetchone()
+saved = con.execute("SELECT c.code, e.rank, e.tier, e.points FROM tier_run_entry e JOIN customer c ON c.id = e.customer_id "
+                    "WHERE e.run_id = 1 ORDER BY e.rank").fetchall()
+out = []
+if [(s[0], s[1], s[2]) for s in saved] != [(r["code"], int(r["rank"]), r["tier"]) for r in rows]:
+    out.append("the saved ranks or tiers differ from the list")
+if any(abs(Decimal(p) / (weight_total * 10000) - Decimal(r["score"])) > Decimal("0.005") for (_, _, _, p), r in zip(saved, rows)):
+    out.append("the saved points differ from the scores")
+print("; ".join(out))
+PY
+)
+[ -z "$saved_check" ] || fail "tiers --save: $saved_check"
+
+# Satisfaction without any survey in the period: a note, its weight ignored; alone, an error.
+expect_exit 0 "tiers without surveys" "$cli" tiers --db "$db" --year 2020 --weights revenue=1,satisfaction=1 --summary
+grep -q "note: satisfaction has no data in the period" "$work/err" || fail "tiers: no note about the ignored satisfaction weight: $(cat "$work/err")"
+expect_error 1 "tiers satisfaction alone without surveys" "$cli" tiers --db "$db" --year 2020 --weights satisfaction=1
+grep -q "no weighted indicator has data" "$work/err" || fail "tiers satisfaction alone: $(cat "$work/err")"
+no_temporary_files "$work" "tiers reports"
+
 # --- usage errors: exit 2, one line ------------------------------------------------------------
 expect_error 2 "no command" "$cli"
 expect_error 2 "unknown command" "$cli" frobnicate --db "$db"
 grep -q "frobnicate" "$work/err" || fail "unknown command: the message does not name it: $(cat "$work/err")"
 expect_error 2 "unknown option" "$cli" info --db "$db" --bogus
 expect_error 2 "unknown top-level option" "$cli" --bogus
-for command in info check customers reps abc; do
+for command in info check customers reps abc tiers; do
     expect_error 2 "$command without --db" "$cli" "$command"
     expect_error 2 "$command --db without a value" "$cli" "$command" --db
 done
@@ -469,6 +693,22 @@ expect_error 2 "abc-snapshot show --id x" "$cli" abc-snapshot show --db "$db" --
 [ "$(csv_column "$work/snapshots.csv" id | wc -l)" -eq 2 ] || fail "lost track of the snapshots"
 expect_exit 0 "abc-snapshot list after refusals" "$cli" abc-snapshot list --db "$db" --format csv
 [ "$(csv_column "$work/out" id)" = 2 ] || fail "a refused abc-snapshot command saved a snapshot: $(cat "$work/out")"
+expect_error 2 "tiers --weights negative" "$cli" tiers --db "$db" --weights revenue=3,margin=-1
+grep -q "the weight of margin must be 0 or more, not -1" "$work/err" || fail "tiers negative weight: $(cat "$work/err")"
+expect_error 2 "tiers --weights all zero" "$cli" tiers --db "$db" --weights revenue=0,recency=0
+grep -q "every weight is 0" "$work/err" || fail "tiers all weights 0: $(cat "$work/err")"
+expect_error 2 "tiers --weights unknown" "$cli" tiers --db "$db" --weights revenue=1,profit=2
+grep -q "unknown indicator 'profit' (choose from revenue, margin, growth" "$work/err" || fail "tiers unknown indicator: $(cat "$work/err")"
+expect_error 2 "tiers --tiers sum" "$cli" tiers --db "$db" --tiers Gold:20,Silver:30,Bronze:40
+grep -q "sum to 90 %, not 100 %" "$work/err" || fail "tiers --tiers sum: $(cat "$work/err")"
+for option in "--weights revenue=1.5" "--weights revenue=101" "--weights revenue=1,revenue=2" "--tiers Gold" \
+    "--tiers Gold:50,gold:50" "--tiers Gold,Silver:50" "--from 2026-05 --to 2026-01" "--year 2025 --as-of 2025-06-30" \
+    "--as-of 2026-02-30" "--summary --customer C0000001" "--tier Gold --summary" "--model a.json --model-name b" "--format xml"; do
+    # shellcheck disable=SC2086
+    expect_error 2 "tiers $option" "$cli" tiers --db "$db" $option
+done
+[ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM tier_run").fetchone()[0])' "$db")" = 1 ] ||
+    fail "a refused tiers command saved a run"
 expect_error 2 "demo without --out" "$cli" demo --customers 5
 expect_error 2 "demo --out empty" "$cli" demo --customers 5 --out ""
 expect_error 2 "demo --customers -5" "$cli" demo --customers -5 --out "$work/neg.db"
@@ -482,7 +722,7 @@ no_temporary_files "$work" "refused demo"
 # --- bad input: exit 1, one line, files untouched ----------------------------------------------
 expect_error 1 "missing db file" "$cli" info --db "$work/missing.db"
 [ ! -e "$work/missing.db" ] || fail "opening a missing file created it"
-for command in check customers reps abc; do
+for command in check customers reps abc tiers; do
     expect_error 1 "$command of a missing db file" "$cli" "$command" --db "$work/missing.db"
 done
 [ ! -e "$work/missing.db" ] || fail "opening a missing file created it"
@@ -509,7 +749,7 @@ files_before=$(listing "$work/refused")
 for file in notes foreign newer truncated random; do
     path="$work/refused/$file.db"
     sum=$(checksum "$path")
-    for command in info check customers reps abc; do
+    for command in info check customers reps abc tiers; do
         expect_error 1 "$command of $file.db" "$cli" "$command" --db "$path"
         [ "$(checksum "$path")" = "$sum" ] || fail "$command changed the refused file $file.db"
     done
@@ -522,6 +762,25 @@ expect_error 1 "--owner unknown" "$cli" customers --db "$db" --owner ZZZ
 grep -q "ZZZ" "$work/err" || fail "--owner: the message does not name the code"
 expect_error 1 "abc --rep unknown" "$cli" abc --db "$db" --rep ZZZ
 grep -q "ZZZ" "$work/err" || fail "abc --rep: the message does not name the code"
+expect_error 1 "tiers --model missing" "$cli" tiers --db "$db" --model "$work/no-such-model.json"
+echo '{"version": 1, "indicators": [{"indicator": "revenue", "weight": -2}], "tiers": []}' >"$work/bad-model.json"
+expect_error 1 "tiers --model invalid" "$cli" tiers --db "$db" --model "$work/bad-model.json"
+grep -q "model.indicators\[0\].weight: the weight of revenue must be 0 or more, not -2" "$work/err" || fail "tiers --model invalid: $(cat "$work/err")"
+echo '{"version": 3, "indicators": [], "tiers": []}' >"$work/newer-model.json"
+expect_error 1 "tiers --model newer" "$cli" tiers --db "$db" --model "$work/newer-model.json"
+grep -q "newer Cartera" "$work/err" || fail "tiers --model newer: $(cat "$work/err")"
+expect_error 1 "tiers --model-name unknown" "$cli" tiers --db "$db" --model-name "Nope"
+grep -q "no tier model is named 'Nope'" "$work/err" || fail "tiers --model-name unknown: $(cat "$work/err")"
+expect_error 1 "tiers --customer unknown" "$cli" tiers --db "$db" --customer ZZZ
+grep -q "no customer has the code 'ZZZ'" "$work/err" || fail "tiers --customer unknown: $(cat "$work/err")"
+prospect=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT code FROM customer c WHERE kind = \"prospect\" AND NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = c.id) LIMIT 1").fetchone()[0])' "$db")
+expect_error 1 "tiers --customer prospect" "$cli" tiers --db "$db" --customer "$prospect"
+grep -q "is not ranked" "$work/err" || fail "tiers --customer of a prospect: $(cat "$work/err")"
+expect_error 1 "tiers --tier unknown" "$cli" tiers --db "$db" --model-name Default --tier Diamond
+grep -q "no tier 'Diamond' (Platinum:10,Gold:20,Silver:30,Bronze:40)" "$work/err" || fail "tiers --tier unknown: $(cat "$work/err")"
+expect_error 1 "tiers --out into a missing folder" "$cli" tiers --db "$db" --save "Lost" --out "$work/no-such-folder/tiers.csv"
+[ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM tier_run").fetchone()[0])' "$db")" = 1 ] ||
+    fail "tiers saved a run although its report could not be written"
 expect_error 1 "abc --out into a missing folder" "$cli" abc --db "$db" --out "$work/no-such-folder/abc.csv"
 for command in info customers reps; do
     expect_error 1 "$command --out into a missing folder" "$cli" "$command" --db "$db" --out "$work/no-such-folder/x.csv"
