@@ -85,7 +85,7 @@ std::optional<double> indicatorValue(const TierInput& input, TierIndicator indic
 namespace {
 
 /// Values spread over at most this many whole numbers are counted rather than sorted.
-constexpr double kMostCounted = double{1 << 22};
+constexpr double kMostCounted = double{1 << 20};
 
 /// beaten / (beaten + beating) in millionths; the middle when nobody differs.
 std::uint32_t normalOf(std::int64_t below, std::int64_t above, bool lowerBetter)
