@@ -164,6 +164,15 @@ std::string Statement::text(int column) const
     return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
 }
 
+std::string_view Statement::textView(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    if (!data) {
+        return {};
+    }
+    return {data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
+}
+
 std::optional<std::int64_t> Statement::optionalInt64(int column) const
 {
     if (isNull(column)) {

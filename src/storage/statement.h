@@ -63,6 +63,8 @@ public:
     [[nodiscard]] double real(int column) const;
     /// The column's text, "" when NULL.
     [[nodiscard]] std::string text(int column) const;
+    /// The text without a copy; valid until the next step, reset or column read of another type.
+    [[nodiscard]] std::string_view textView(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optionalInt64(int column) const;
     [[nodiscard]] std::optional<std::string> optionalText(int column) const;
 

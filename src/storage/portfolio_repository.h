@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/month_range.h"
+#include "domain/portfolio_data.h"
+
+namespace cartera::storage {
+
+class Database;
+
+/// What to read for a portfolio analysis.
+struct PortfolioLoadQuery final {
+    domain::MonthRange period;
+    /// Split each customer's figures by product category (needed for a breakdown by category;
+    /// reads customer_category_month, about twice the rows of customer_month).
+    bool byCategory = false;
+    /// Count archived accounts in the breakdown (the retention figures always count them).
+    bool includeArchived = false;
+};
+
+/// Reads what a portfolio analysis breaks down: the monthly figures (customer_month, or
+/// customer_category_month by category) from the first month the analysis needs to the period's
+/// last, merged with the customers' attributes from the customer_portfolio_dims index. Both are
+/// read in customer id order in one read transaction: no per-customer lookups, no sort.
+class PortfolioRepository final {
+public:
+    explicit PortfolioRepository(const Database& db);
+
+    [[nodiscard]] domain::PortfolioData load(const PortfolioLoadQuery& query) const;
+
+private:
+    const Database& m_db;
+};
+
+} // namespace cartera::storage
