@@ -61,5 +61,6 @@ void addDatabaseCommands(CLI::App& app);
 void addCustomerCommands(CLI::App& app);
 void addAbcCommand(CLI::App& app);
 void addAbcSnapshotCommands(CLI::App& app);
+void addPortfolioCommand(CLI::App& app);
 
 } // namespace cartera::cli
