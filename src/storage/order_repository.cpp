@@ -175,10 +175,14 @@ struct CategoryMonthTotal final {
 };
 
 /// The category of each product an order batch sells, read once per product and batch. Not kept
-/// between batches: a product may change category (ProductRepository::update) in between.
+/// between batches (a product may change category in between), unless the repository was told
+/// the catalogue is fixed: then known holds them for the repository's life.
 class ProductCategories final {
 public:
-    explicit ProductCategories(const Database& db) : m_db(db) {}
+    ProductCategories(const Database& db, std::vector<std::pair<ProductId, CategoryId>>* known)
+        : m_db(db), m_known(known ? *known : m_own)
+    {
+    }
 
     CategoryId of(ProductId product)
     {
@@ -200,7 +204,8 @@ public:
 
 private:
     const Database& m_db;
-    std::vector<std::pair<ProductId, CategoryId>> m_known;
+    std::vector<std::pair<ProductId, CategoryId>> m_own;
+    std::vector<std::pair<ProductId, CategoryId>>& m_known;
 };
 
 /// Sums order lines per customer-month and category, as MonthTotals sums orders.
@@ -277,12 +282,17 @@ void bindLine(Statement& s, int first, const LineRow& row)
 
 OrderRepository::OrderRepository(const Database& db) : m_db(db) {}
 
+void OrderRepository::assumeFixedCatalogue()
+{
+    m_fixedCatalogue = true;
+}
+
 void OrderRepository::applyToMonthlyFigures(const Order& order, int sign)
 {
     const MonthTotal total{order.customerId, order.orderDate.monthKey(), sign * order.revenueMinor(),
                            sign * order.costMinor(), sign};
     addToMonth().write(m_db, std::span(&total, 1), bindMonthTotal);
-    ProductCategories categories(m_db);
+    ProductCategories categories(m_db, m_fixedCatalogue ? &m_categories : nullptr);
     CategoryMonthTotals byCategory;
     byCategory.add(order, categories, sign);
     addToCategoryMonth().write(m_db, std::span<const CategoryMonthTotal>(byCategory.totals()), bindCategoryMonthTotal);
@@ -340,7 +350,7 @@ void OrderRepository::insertMany(std::span<Order> orders)
     }
     WriteTransaction transaction(m_db);
     MonthTotals months;
-    ProductCategories categories(m_db);
+    ProductCategories categories(m_db, m_fixedCatalogue ? &m_categories : nullptr);
     CategoryMonthTotals categoryMonths;
     std::vector<LineRow> lines;
     for (auto& order : orders) {

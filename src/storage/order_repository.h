@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace cartera::storage {
@@ -38,6 +39,11 @@ struct OrderSummary final {
 class OrderRepository final {
 public:
     explicit OrderRepository(const Database& db);
+
+    /// Promises that no product changes category while this repository writes (a bulk load that
+    /// writes the catalogue first): each product's category is then read once, not once per
+    /// insertMany. Saves about 2 s of a 1,000,000-customer demo.
+    void assumeFixedCatalogue();
 
     /// Validates and saves a new order with its lines; sets order.id. The order must be in the
     /// portfolio currency. Throws StorageError (Constraint) with the validation message.
@@ -82,6 +88,8 @@ private:
     const Database& m_db;
     /// The portfolio currency, read once: it is fixed when the portfolio is created.
     mutable std::optional<domain::CurrencyCode> m_currency;
+    bool m_fixedCatalogue = false;
+    std::vector<std::pair<domain::ProductId, domain::CategoryId>> m_categories;  ///< when the catalogue is fixed
 };
 
 } // namespace cartera::storage

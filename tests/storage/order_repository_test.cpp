@@ -563,3 +563,18 @@ TEST_F(OrderRepositoryTest, aProductMovedToAnotherCategoryTakesItsPastSalesWithI
                                                           {"Tools", 202601, 3998, 2400, 2}}));
     EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
 }
+
+TEST_F(OrderRepositoryTest, aRepositoryToldTheCatalogueIsFixedWritesTheSameFigures)
+{
+    OrderRepository bulk(sample.db);
+    bulk.assumeFixedCatalogue();
+    for (unsigned month = 1; month <= 3; ++month) {
+        std::vector<Order> batch{sampleOrder(customerA, Date(2026, month, 3), {sampleLine(sample.widget, month, 1999, 0, 1200)}),
+                                 sampleOrder(customerB, Date(2026, month, 4), {sampleLine(sample.gadget, 1, 4550, 0, 3000),
+                                                                               sampleLine(sample.widget, 2, 1999, 0, 1200)})};
+        bulk.insertMany(batch);
+    }
+    EXPECT_EQ(sample.count("SELECT count(*) FROM customer_category_month"), 6);
+    EXPECT_EQ(bulk.countCategoryFigureMismatches(), 0);
+    EXPECT_EQ(bulk.countMonthlyFigureMismatches(), 0);
+}
