@@ -125,6 +125,15 @@ struct PortfolioData final {
 /// The key of the Region dimension: the region with its country, "Bretagne (FR)", since two
 /// countries can have regions of the same name (Limburg). kNoValueKey without a region.
 std::string regionKey(std::string_view region, std::string_view country);
+/// The same into key, reusing its storage (a loader fills one per customer); empty without a
+/// region, which the builder reads as kNoValueKey.
+void assignRegionKey(std::string& key, std::string_view region, std::string_view country);
+
+/// One PortfolioData from parts read side by side over consecutive customer id ranges (parts in
+/// id order, all of the same period and split): customers and facts one after the other, each
+/// dimension's values united and in display order, retention figures added up. The result is the
+/// same as reading the whole range at once.
+PortfolioData mergePortfolioParts(std::vector<PortfolioData> parts);
 
 /// The months of the prior equal period: as many months as period, ending just before it.
 MonthRange priorPeriod(const MonthRange& period);
@@ -134,9 +143,10 @@ MonthRange priorPeriod(const MonthRange& period);
 int firstMonthRead(const MonthRange& period);
 
 /// Builds PortfolioData from monthly figures, customer by customer, as storage reads them:
-///   beginCustomer(...); addMonth(...) for each of its months; endCustomer(); ... finish().
+///   beginCustomer(...); addMonth(...) for each of its months; endCustomer(fillKeys); ... finish().
 /// Customers must come in ascending id order. Every customer with sales counts towards the
-/// retention figures; only those in scope with sales in the period or the prior period are kept.
+/// retention figures; only those in scope with sales in the period or the prior period are kept,
+/// and only for those does endCustomer ask for the attribute keys.
 class PortfolioDataBuilder final {
 public:
     /// The attribute keys of a customer, one per dimension (the Category slot is ignored). An
@@ -148,12 +158,25 @@ public:
     PortfolioDataBuilder(const MonthRange& period, bool byCategory,
                          const std::vector<std::pair<std::int64_t, std::string>>& categories = {});
 
-    /// Starts a customer. keys is read at endCustomer(), so fill it after this call if convenient.
-    CustomerKeys& beginCustomer(CustomerId id, bool inScope);
-    /// One month of the current customer: months in any order; category is the category id when
-    /// byCategory, ignored otherwise. orders: orders in that month (and category).
-    void addMonth(std::int64_t categoryId, int month, std::int64_t revenue, std::int64_t cost, std::int64_t orders);
-    void endCustomer();
+    /// Room for about this many customers (and their facts), to spare regrowing the vectors.
+    void reserve(std::size_t customers);
+
+    void beginCustomer(CustomerId id, bool inScope);
+    /// One month of the current customer: months in any order; categoryId is the category's id
+    /// when byCategory, ignored otherwise. orders: orders in that month (and category); the
+    /// monthly figures only hold months with orders, so a loader may leave the default.
+    void addMonth(std::int64_t categoryId, int month, std::int64_t revenue, std::int64_t cost,
+                  std::int64_t orders = 1);
+    /// Ends the current customer. When it is kept, calls fillKeys(CustomerKeys&) to learn its
+    /// attribute keys first (the keys hold the previous customer's; overwrite every slot).
+    template <typename FillKeys>
+    void endCustomer(FillKeys&& fillKeys)
+    {
+        if (finishCustomer()) {
+            fillKeys(m_keys);
+            keepCustomer();
+        }
+    }
 
     [[nodiscard]] PortfolioData finish();
 
@@ -164,6 +187,9 @@ private:
     };
     std::int32_t valueIndex(int dimension, std::string_view key);
     Pending& pendingFor(std::int64_t categoryId);
+    /// Counts the customer's retention; true when it is kept.
+    bool finishCustomer();
+    void keepCustomer();
 
     PortfolioData m_data;
     int m_periodFrom = 0;  ///< month indices (year * 12 + month - 1)
@@ -171,12 +197,24 @@ private:
     int m_priorFrom = 0;
     int m_priorTo = 0;
     std::unordered_map<std::int64_t, std::int32_t> m_categoryIndex;  ///< category id -> value index
-    struct KeyHash final {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    /// Key -> value index of one dimension: open addressing over a power-of-two table of
+    /// (hash, index), the keys themselves in PortfolioData::values. Found with one short hash and
+    /// usually one comparison: it runs seven times per customer.
+    class KeyIndex final {
+    public:
+        /// The index of key in keys, added at the end of keys when new.
+        std::int32_t find(std::string_view key, std::vector<std::string>& keys);
+        void clear() { m_slots.clear(); }
+
+    private:
+        struct Slot final {
+            std::uint32_t hash = 0;
+            std::int32_t index = -1;  ///< -1: empty
+        };
+        void grow(const std::vector<std::string>& keys);
+        std::vector<Slot> m_slots;
     };
-    using KeyLookup = std::unordered_map<std::string, std::int32_t, KeyHash, std::equal_to<>>;
-    std::array<KeyLookup, kPortfolioDimensionCount> m_lookup;
+    std::array<KeyIndex, kPortfolioDimensionCount> m_lookup;
 
     CustomerId m_id = 0;
     bool m_inScope = false;

@@ -15,12 +15,18 @@ struct PortfolioLoadQuery final {
     bool byCategory = false;
     /// Count archived accounts in the breakdown (the retention figures always count them).
     bool includeArchived = false;
+    /// Connections reading customer id ranges side by side: 0 picks (one below 50,000 customers,
+    /// else one per processor, at most 4); 1 reads on this connection alone.
+    int threads = 0;
 };
 
 /// Reads what a portfolio analysis breaks down: the monthly figures (customer_month, or
 /// customer_category_month by category) from the first month the analysis needs to the period's
 /// last, merged with the customers' attributes from the customer_portfolio_dims index. Both are
-/// read in customer id order in one read transaction: no per-customer lookups, no sort.
+/// read in customer id order in one read transaction: no per-customer lookups, no sort. A large
+/// portfolio is read as several customer id ranges side by side, each on its own read-only
+/// connection to the same file, and read again when another connection committed meanwhile, so
+/// the parts always come from the same state of the file.
 class PortfolioRepository final {
 public:
     explicit PortfolioRepository(const Database& db);

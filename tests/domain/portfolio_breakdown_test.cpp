@@ -34,16 +34,17 @@ PortfolioData build(const MonthRange& period, bool byCategory, const std::vector
 {
     PortfolioDataBuilder builder(period, byCategory, {{1, "Furniture"}, {2, "Software"}});
     for (const auto& account : accounts) {
-        auto& keys = builder.beginCustomer(account.id, account.inScope);
-        keys = {};
-        keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Country))] = account.country;
-        keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Channel))] = account.channel;
-        keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Industry))] = account.industry;
-        keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Kind))] = "customer";
+        builder.beginCustomer(account.id, account.inScope);
         for (const auto& m : account.months) {
             builder.addMonth(m.category, m.month, m.revenue, m.cost, m.orders);
         }
-        builder.endCustomer();
+        builder.endCustomer([&](PortfolioDataBuilder::CustomerKeys& keys) {
+            keys = {};
+            keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Country))] = account.country;
+            keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Channel))] = account.channel;
+            keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Industry))] = account.industry;
+            keys[static_cast<std::size_t>(dimensionIndex(PortfolioDimension::Kind))] = "customer";
+        });
     }
     return builder.finish();
 }
@@ -370,4 +371,58 @@ TEST(PortfolioBreakdown, monthsAfterThePeriodAndBeforeTheClvWindowsAreIgnored)
     EXPECT_EQ(data.facts[0].revenue, 1000);
     EXPECT_EQ(data.facts[0].historyMargin, 700);  // 2026 and January 2017, the tenth window
     EXPECT_EQ(data.customers[0].activeYears, 2);
+}
+
+TEST(PortfolioData, partsReadSideBySideMergeIntoTheWhole)
+{
+    auto accounts = workedExample();
+    accounts.push_back({5, "PT", "retail", {{-1, 202601, 700, 100}}, true, "Retail"});
+    accounts.push_back({6, "FR", "retail", {{-1, 202603, 900, 100}}, true, "Construction"});
+    const auto whole = build(year2026(), false, accounts);
+    std::vector<PortfolioData> parts;
+    parts.push_back(build(year2026(), false, {accounts[0], accounts[1], accounts[4]}));  // ids in order per part
+    parts.push_back(build(year2026(), false, {accounts[2], accounts[3]}));
+    parts.push_back(build(year2026(), false, {accounts[5]}));
+    // Parts must be in id order: 1, 2, 5 | 3, 4 | 6 is not, so sort the whole the same way.
+    std::vector<Account> reordered{accounts[0], accounts[1], accounts[4], accounts[2], accounts[3], accounts[5]};
+    const auto expected = build(year2026(), false, reordered);
+    const auto merged = mergePortfolioParts(std::move(parts));
+    EXPECT_EQ(merged.values, expected.values);
+    ASSERT_EQ(merged.customers.size(), expected.customers.size());
+    for (std::size_t i = 0; i < merged.customers.size(); ++i) {
+        EXPECT_EQ(merged.customers[i].id, expected.customers[i].id);
+        EXPECT_EQ(merged.customers[i].values, expected.customers[i].values) << i;
+    }
+    ASSERT_EQ(merged.facts.size(), expected.facts.size());
+    for (std::size_t i = 0; i < merged.facts.size(); ++i) {
+        EXPECT_EQ(merged.facts[i].customer, expected.facts[i].customer);
+        EXPECT_EQ(merged.facts[i].revenue, expected.facts[i].revenue);
+    }
+    EXPECT_EQ(merged.retention, whole.retention);
+    // The breakdown does not depend on the order the customers came in.
+    const auto a = breakdownPortfolio(merged, {PortfolioDimension::Country, PortfolioDimension::Channel}).value();
+    const auto b = breakdownPortfolio(whole, {PortfolioDimension::Country, PortfolioDimension::Channel}).value();
+    EXPECT_EQ(a.cells, b.cells);
+    EXPECT_EQ(a.total, b.total);
+}
+
+TEST(PortfolioData, attributesAreAskedForOnlyForTheCustomersKept)
+{
+    PortfolioDataBuilder builder(year2026(), false);
+    int asked = 0;
+    const auto fill = [&](PortfolioDataBuilder::CustomerKeys& keys) {
+        ++asked;
+        keys = {};
+    };
+    builder.beginCustomer(1, true);
+    builder.addMonth(-1, 202601, 100, 50);
+    builder.endCustomer(fill);
+    builder.beginCustomer(2, true);
+    builder.addMonth(-1, 202301, 100, 50);  // long before the prior period
+    builder.endCustomer(fill);
+    builder.beginCustomer(3, false);  // out of scope
+    builder.addMonth(-1, 202601, 100, 50);
+    builder.endCustomer(fill);
+    EXPECT_EQ(asked, 1);
+    EXPECT_EQ(builder.finish().customers.size(), 1u);
 }

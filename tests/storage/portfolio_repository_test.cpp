@@ -192,3 +192,60 @@ TEST_F(PortfolioRepositoryTest, anEmptyPortfolioReadsNothing)
     EXPECT_EQ(b.rowCount(), 0);
     EXPECT_FALSE(b.mostProfitable);
 }
+
+namespace {
+
+bool sameData(const PortfolioData& a, const PortfolioData& b)
+{
+    if (a.values != b.values || a.customers.size() != b.customers.size() || a.facts.size() != b.facts.size() ||
+        !(a.retention == b.retention) || !(a.period == b.period)) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.customers.size(); ++i) {
+        if (a.customers[i].id != b.customers[i].id || a.customers[i].values != b.customers[i].values ||
+            a.customers[i].activeYears != b.customers[i].activeYears) {
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < a.facts.size(); ++i) {
+        const auto& x = a.facts[i];
+        const auto& y = b.facts[i];
+        if (x.customer != y.customer || x.category != y.category || x.revenue != y.revenue || x.cost != y.cost ||
+            x.priorRevenue != y.priorRevenue || x.priorCost != y.priorCost || x.historyMargin != y.historyMargin ||
+            x.active != y.active || x.priorActive != y.priorActive) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+TEST_F(PortfolioRepositoryTest, readingIdRangesSideBySideGivesTheSameData)
+{
+    for (const bool byCategory : {false, true}) {
+        PortfolioLoadQuery query;
+        query.period = MonthRange::calendarYear(2026).value();
+        query.byCategory = byCategory;
+        query.threads = 1;
+        const auto alone = PortfolioRepository(sample.db).load(query);
+        for (const int threads : {2, 3, 7}) {
+            query.threads = threads;
+            const auto sideBySide = PortfolioRepository(sample.db).load(query);
+            EXPECT_TRUE(sameData(alone, sideBySide)) << threads << " connections, by category " << byCategory;
+        }
+    }
+}
+
+TEST_F(PortfolioRepositoryTest, insideAnOpenTransactionItsOwnChangesAreRead)
+{
+    // Other connections could not see them: the read stays on this connection.
+    WriteTransaction transaction(sample.db);
+    order(b, Date(2026, 4, 1), {sampleLine(sample.widget, 1, 5000, 0, 1000)});
+    PortfolioLoadQuery query;
+    query.period = MonthRange::calendarYear(2026).value();
+    query.threads = 3;
+    const auto data = PortfolioRepository(sample.db).load(query);
+    ASSERT_EQ(data.facts.size(), 3u);
+    EXPECT_EQ(data.facts[1].revenue, 5000);  // B now bought in 2026
+}
