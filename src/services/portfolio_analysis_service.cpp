@@ -109,7 +109,7 @@ Result<std::vector<PortfolioCustomerRow>> PortfolioAnalysisService::customers(co
 Result<std::vector<storage::CustomerLabel>> PortfolioAnalysisService::labels(const std::vector<CustomerId>& ids)
 {
     try {
-        return m_portfolio.customers().labels(ids);
+        return storage::PortfolioRepository(m_portfolio.database()).labels(ids);
     } catch (const std::exception& e) {
         return toError(e, kWhere);
     }

@@ -34,6 +34,15 @@ SELECT id, kind, channel, size_band, owner_rep_id, archived_on IS NOT NULL, coun
 FROM customer INDEXED BY customer_portfolio_dims WHERE id BETWEEN ?1 AND ?2 ORDER BY id
 )sql";
 
+// Codes and names of a range of customers, in id order, from the narrow index.
+constexpr std::string_view kLabelsInRange = R"sql(
+SELECT id, code, name FROM customer INDEXED BY customer_report_scope WHERE id BETWEEN ?1 AND ?2 ORDER BY id
+)sql";
+
+/// Past this many ids, one pass over the index beats a lookup per id (about 20 times cheaper per
+/// row read than per lookup).
+constexpr std::size_t kLabelsByScanFrom = 2'000;
+
 /// Below this many customers one connection reads fast enough; above it, reading customer id
 /// ranges side by side on several connections pays for opening them.
 constexpr CustomerId kParallelFrom = 50'000;
@@ -194,6 +203,40 @@ PortfolioData PortfolioRepository::load(const PortfolioLoadQuery& query) const
     const ReadTransaction transaction(m_db);
     const auto catalogue = readCatalogue(m_db);
     return readRange(m_db, query, catalogue, 0, std::numeric_limits<CustomerId>::max());
+}
+
+std::vector<CustomerLabel> PortfolioRepository::labels(const std::vector<CustomerId>& ids) const
+{
+    const ReadTransaction transaction(m_db);
+    if (ids.size() < kLabelsByScanFrom) {
+        return CustomerRepository(m_db).labels(ids);
+    }
+    // Positions of the ids in id order; the scan fills them as it meets them.
+    std::vector<std::size_t> order(ids.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+    std::vector<CustomerLabel> labels(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        labels[i].id = ids[i];
+    }
+    auto s = m_db.prepare(kLabelsInRange);
+    s.bind(1, ids[order.front()]).bind(2, ids[order.back()]);
+    std::size_t next = 0;
+    while (next < order.size() && s.step()) {
+        const CustomerId id = s.int64(0);
+        while (next < order.size() && ids[order[next]] < id) {
+            ++next;  // no such customer (deleted since): an empty code
+        }
+        while (next < order.size() && ids[order[next]] == id) {
+            auto& label = labels[order[next]];
+            label.code = s.text(1);
+            label.name = s.text(2);
+            ++next;
+        }
+    }
+    return labels;
 }
 
 } // namespace cartera::storage

@@ -249,3 +249,28 @@ TEST_F(PortfolioRepositoryTest, insideAnOpenTransactionItsOwnChangesAreRead)
     ASSERT_EQ(data.facts.size(), 3u);
     EXPECT_EQ(data.facts[1].revenue, 5000);  // B now bought in 2026
 }
+
+TEST_F(PortfolioRepositoryTest, labelsInTheOrderGivenForShortAndLongLists)
+{
+    PortfolioRepository repository(sample.db);
+    const std::vector<CustomerId> few{c, a, 9999, b};
+    const auto short_ = repository.labels(few);
+    ASSERT_EQ(short_.size(), 4u);
+    EXPECT_EQ(short_[0].code, "C");
+    EXPECT_EQ(short_[1].code, "A");
+    EXPECT_EQ(short_[2].code, "");  // no such customer
+    EXPECT_EQ(short_[3].name, "Customer B");
+    // A long list is read by one pass over the index; repeated and unknown ids included.
+    std::vector<CustomerId> many;
+    for (int i = 0; i < 1000; ++i) {
+        many.insert(many.end(), {x, 9999 + i, a, c, a});
+    }
+    const auto long_ = repository.labels(many);
+    ASSERT_EQ(long_.size(), many.size());
+    for (std::size_t i = 0; i < many.size(); ++i) {
+        ASSERT_EQ(long_[i].id, many[i]);
+        const auto expected = customers.find(many[i]);
+        ASSERT_EQ(long_[i].code, expected ? expected->code : "") << i;
+        ASSERT_EQ(long_[i].name, expected ? expected->name : "") << i;
+    }
+}
