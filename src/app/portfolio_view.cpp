@@ -96,7 +96,14 @@ PortfolioView::PortfolioView(services::Portfolio& portfolio, QWidget* parent)
     buildControls();
 }
 
-PortfolioView::~PortfolioView() = default;
+PortfolioView::~PortfolioView()
+{
+    // The reader holds no pointer into the view but the result it posts, which Qt drops with the
+    // view; wait for it so its connection closes before the portfolio does.
+    if (m_reader.joinable()) {
+        m_reader.join();
+    }
+}
 
 void PortfolioView::buildControls()
 {
@@ -137,6 +144,7 @@ void PortfolioView::buildControls()
     m_includeArchived->setToolTip(tr("Count archived accounts in the breakdown (retention always counts them)"));
     auto* analyseButton = new QPushButton(tr("Analyse"));
     analyseButton->setDefault(true);
+    m_analyseButton = analyseButton;
     auto* exportButton = new QPushButton(tr("Export table…"));
 
     choices->addWidget(new QLabel(tr("Rows")));
@@ -209,7 +217,7 @@ void PortfolioView::buildControls()
     layout->addWidget(split, 1);
 
     connect(m_period, &QComboBox::currentIndexChanged, this, &PortfolioView::updatePeriodControls);
-    connect(analyseButton, &QPushButton::clicked, this, &PortfolioView::analyse);
+    connect(analyseButton, &QPushButton::clicked, this, &PortfolioView::analyseInBackground);
     connect(exportButton, &QPushButton::clicked, this, &PortfolioView::chooseExport);
     connect(m_rows, &QComboBox::currentIndexChanged, this, &PortfolioView::rearrange);
     connect(m_columns, &QComboBox::currentIndexChanged, this, &PortfolioView::rearrange);
@@ -291,26 +299,96 @@ void PortfolioView::showProblem(const QString& text)
     m_problem->show();
 }
 
-bool PortfolioView::analyse()
+std::optional<services::PortfolioRequest> PortfolioView::requestFromControls()
 {
     const auto layout = layoutFromControls();
     const auto period = periodFromControls();
     if (!layout || !period) {
-        return false;
+        return std::nullopt;
     }
     services::PortfolioRequest request;
     request.period = *period;
     request.layout = *layout;
     request.includeArchived = m_includeArchived->isChecked();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto analysis = m_service.analyse(request);
-    QApplication::restoreOverrideCursor();
-    if (!analysis) {
-        showProblem(QString::fromStdString(analysis.error().describe()));
+    return request;
+}
+
+bool PortfolioView::analyse()
+{
+    if (reading()) {
         return false;
     }
-    display(std::make_shared<const services::PortfolioAnalysis>(std::move(analysis.value())));
+    const auto request = requestFromControls();
+    if (!request) {
+        emit analysisFinished(false);
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto analysis = m_service.analyse(*request);
+    QApplication::restoreOverrideCursor();
+    const bool ok = analysis.ok();
+    finishReading(std::move(analysis));
+    return ok;
+}
+
+bool PortfolioView::analyseInBackground()
+{
+    if (reading()) {
+        return false;
+    }
+    const auto request = requestFromControls();
+    if (!request) {
+        emit analysisFinished(false);
+        return false;
+    }
+    startReading(*request);
     return true;
+}
+
+void PortfolioView::startReading(const services::PortfolioRequest& request)
+{
+    const auto path = m_portfolio.database().path();
+    if (path.empty()) {
+        finishReading(m_service.analyse(request));  // a file without a path: read here
+        return;
+    }
+    setControlsEnabled(false);
+    m_caption->setText(tr("Reading the figures of %1 and the %2 months before…")
+                           .arg(QString::fromStdString(request.period.toString()))
+                           .arg(request.period.monthCount()));
+    m_reader = std::thread([this, path, request] {
+        auto analysis = std::make_shared<domain::Result<services::PortfolioAnalysis>>(
+            services::PortfolioAnalysisService::analyseFile(path, request));
+        // Back on the GUI thread; dropped by Qt if the view is gone by then.
+        QMetaObject::invokeMethod(
+            this, [this, analysis] { finishReading(std::move(*analysis)); }, Qt::QueuedConnection);
+    });
+}
+
+void PortfolioView::finishReading(domain::Result<services::PortfolioAnalysis> analysis)
+{
+    if (m_reader.joinable()) {
+        m_reader.join();  // it has posted this result: done
+    }
+    setControlsEnabled(true);
+    if (!analysis) {
+        if (m_analysis) {
+            display(m_analysis);  // what is still shown, with its caption
+        }
+        showProblem(QString::fromStdString(analysis.error().describe()));
+        emit analysisFinished(false);
+        return;
+    }
+    display(std::make_shared<const services::PortfolioAnalysis>(std::move(analysis.value())));
+    emit analysisFinished(true);
+}
+
+void PortfolioView::setControlsEnabled(bool enabled)
+{
+    for (QWidget* control : std::initializer_list<QWidget*>{m_rows, m_columns, m_measure, m_period, m_year, m_from,
+                                                            m_to, m_includeArchived, m_analyseButton}) {
+        control->setEnabled(enabled);
+    }
 }
 
 void PortfolioView::rearrange()
@@ -322,10 +400,14 @@ void PortfolioView::rearrange()
     if (!layout) {
         return;
     }
-    // Only a breakdown by category not read yet goes back to the file.
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    // Only a breakdown by category not read yet goes back to the file, in the background.
+    if (needsCategories(*layout) && !m_analysis->data->byCategory) {
+        auto request = m_analysis->request;
+        request.layout = *layout;
+        startReading(request);
+        return;
+    }
     auto analysis = m_service.rearrange(*m_analysis, *layout);
-    QApplication::restoreOverrideCursor();
     if (!analysis) {
         showProblem(QString::fromStdString(analysis.error().describe()));
         return;

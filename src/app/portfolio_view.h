@@ -7,12 +7,14 @@
 
 #include <memory>
 #include <optional>
+#include <thread>
 
 class QChartView;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QSplitter;
 class QTableView;
@@ -32,7 +34,9 @@ class PortfolioPivotModel;
 /// shaded by the chosen measure with the most and least profitable cells marked (▲ ▼), a bar
 /// chart of the rows, and the customers behind the selected cell, which open on double-click.
 /// Changing the dimensions or the measure recomputes from the figures already read; Analyse
-/// reads the period again. The table exports to CSV or XLSX as `cartera-cli portfolio` writes it.
+/// reads the period again, on a thread of its own with its own connection to the file, so the
+/// window stays responsive while 1,000,000 customers are read. The table exports to CSV or XLSX
+/// as `cartera-cli portfolio` writes it.
 class PortfolioView final : public QWidget {
     Q_OBJECT
 
@@ -40,9 +44,16 @@ public:
     explicit PortfolioView(services::Portfolio& portfolio, QWidget* parent = nullptr);
     ~PortfolioView() override;
 
-    /// Reads the period chosen and shows its breakdown; shows the error under the controls and
-    /// returns false on failure (an invalid period, rows and columns the same, a storage error).
+    /// Reads the period chosen and shows its breakdown, before returning; shows the error under
+    /// the controls and returns false on failure (an invalid period, rows and columns the same, a
+    /// storage error).
     bool analyse();
+    /// The same without waiting (what the Analyse button does): reads on another thread, shows the
+    /// result when it is there and emits analysisFinished. False when the controls are invalid or a
+    /// read is already under way.
+    bool analyseInBackground();
+    /// True while a background read is under way (the controls are disabled meanwhile).
+    [[nodiscard]] bool reading() const { return m_reader.joinable(); }
     /// The analysis shown, or null before the first.
     [[nodiscard]] const services::PortfolioAnalysis* analysis() const { return m_analysis.get(); }
     /// Lists the customers behind a cell of the breakdown (what selecting it in the table does);
@@ -76,6 +87,8 @@ public:
 signals:
     void customerSelected(domain::CustomerId id);
     void customerActivated(domain::CustomerId id);
+    /// An analysis (or a background read) ended: ok is false when it failed and the error shows.
+    void analysisFinished(bool ok);
 
 private:
     void buildControls();
@@ -86,6 +99,10 @@ private:
     void showChart();
     void showProblem(const QString& text);
     void chooseExport();
+    void startReading(const services::PortfolioRequest& request);
+    void finishReading(domain::Result<services::PortfolioAnalysis> analysis);
+    void setControlsEnabled(bool enabled);
+    [[nodiscard]] std::optional<services::PortfolioRequest> requestFromControls();
     [[nodiscard]] std::optional<domain::PortfolioLayout> layoutFromControls();
     [[nodiscard]] std::optional<domain::MonthRange> periodFromControls();
     [[nodiscard]] domain::PortfolioMeasure chosenMeasure() const;
@@ -104,6 +121,8 @@ private:
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;
     QCheckBox* m_includeArchived = nullptr;
+    QPushButton* m_analyseButton = nullptr;
+    std::thread m_reader;  ///< a background read, joined when it has posted its result
     QLabel* m_problem = nullptr;
     QLabel* m_caption = nullptr;
     QSplitter* m_top = nullptr;

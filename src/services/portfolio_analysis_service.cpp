@@ -57,6 +57,29 @@ Result<PortfolioAnalysis> PortfolioAnalysisService::analyse(const PortfolioReque
     return PortfolioAnalysis{request, std::move(data.value()), std::move(breakdown.value())};
 }
 
+Result<PortfolioAnalysis> PortfolioAnalysisService::analyseFile(const std::filesystem::path& path,
+                                                                const PortfolioRequest& request)
+{
+    if (request.layout.columns && *request.layout.columns == request.layout.rows) {
+        return invalidInput("rows and columns must be different dimensions", "columns");
+    }
+    try {
+        const auto db = storage::Database::open(path, storage::OpenMode::ReadOnly);
+        storage::PortfolioLoadQuery query;
+        query.period = request.period;
+        query.byCategory = needsCategories(request.layout);
+        query.includeArchived = request.includeArchived;
+        auto data = std::make_shared<const PortfolioData>(storage::PortfolioRepository(db).load(query));
+        auto breakdown = breakdownPortfolio(*data, request.layout);
+        if (!breakdown) {
+            return breakdown.error();
+        }
+        return PortfolioAnalysis{request, std::move(data), std::move(breakdown.value())};
+    } catch (const std::exception& e) {
+        return toError(e, kWhere);
+    }
+}
+
 Result<PortfolioAnalysis> PortfolioAnalysisService::rearrange(const PortfolioAnalysis& analysis,
                                                               const PortfolioLayout& layout)
 {

@@ -7,6 +7,7 @@
 #include "storage/customer_repository.h"
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -54,6 +55,10 @@ public:
     /// Reads the period's figures (split by category only when the layout needs it) and breaks
     /// them down.
     domain::Result<PortfolioAnalysis> analyse(const PortfolioRequest& request);
+    /// The same as analyse, on a read-only connection of its own to the portfolio file at path:
+    /// what a thread other than the one that uses the portfolio (the app's GUI thread) calls.
+    static domain::Result<PortfolioAnalysis> analyseFile(const std::filesystem::path& path,
+                                                         const PortfolioRequest& request);
     /// The same data broken down by another layout, without reading it again, unless the new
     /// layout needs categories that the data was read without.
     domain::Result<PortfolioAnalysis> rearrange(const PortfolioAnalysis& analysis, const domain::PortfolioLayout& layout);

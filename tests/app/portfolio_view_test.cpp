@@ -153,9 +153,20 @@ TEST(PortfolioView, aCrossTableByCategoryReadsCategoriesAndKeepsTheTotalsConsist
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_TRUE(w.view->analyse());
     EXPECT_FALSE(w.view->analysis()->data->byCategory);
+    // Categories were not read: choosing them reads again, in the background.
+    QSignalSpy finished(w.view.get(), &app::PortfolioView::analysisFinished);
     w.choose(w.view->rowsChoice(), dimension(PortfolioDimension::Category));
-    w.choose(w.view->columnsChoice(), dimension(PortfolioDimension::Country));
+    EXPECT_TRUE(w.view->reading());
+    EXPECT_FALSE(w.view->rowsChoice()->isEnabled());
+    ASSERT_TRUE(finished.wait(20000));
+    EXPECT_TRUE(finished.front().front().toBool());
+    EXPECT_FALSE(w.view->reading());
+    EXPECT_TRUE(w.view->rowsChoice()->isEnabled());
     ASSERT_TRUE(w.view->analysis()->data->byCategory);
+    const auto* read = w.view->analysis()->data.get();
+    w.choose(w.view->columnsChoice(), dimension(PortfolioDimension::Country));
+    EXPECT_FALSE(w.view->reading());  // read by category already
+    EXPECT_EQ(w.view->analysis()->data.get(), read);
     const auto& b = w.view->analysis()->breakdown;
     ASSERT_TRUE(b.layout.columns);
     EXPECT_EQ(model->rowCount(), b.rowCount() + 1);
@@ -256,6 +267,25 @@ TEST(PortfolioView, selectingACellListsItsCustomersWhoOpenOnActivation)
     ASSERT_TRUE(w.view->showCustomersOf({-1, -1}));
     EXPECT_GE(customers->rowCount(), w.view->analysis()->breakdown.total.customers);
     EXPECT_FALSE(w.view->showCustomersOf({999, 0}));
+}
+
+TEST(PortfolioView, theAnalyseButtonReadsInTheBackground)
+{
+    PortfolioWorkspace w;
+    QSignalSpy finished(w.view.get(), &app::PortfolioView::analysisFinished);
+    ASSERT_TRUE(w.view->analyseInBackground());
+    EXPECT_FALSE(w.view->analyseInBackground());  // one read at a time
+    EXPECT_FALSE(w.view->analyse());
+    ASSERT_TRUE(finished.wait(20000));
+    ASSERT_NE(w.view->analysis(), nullptr);
+    EXPECT_EQ(w.view->analysis()->breakdown.total, w.expected({PortfolioDimension::Country, std::nullopt}).breakdown.total);
+    EXPECT_GT(w.view->pivotModel()->rowCount(), 2);
+    EXPECT_GT(w.view->customerModel()->rowCount(), 0);
+
+    // A view closed while it reads waits for the reader, and nothing is shown afterwards.
+    ASSERT_TRUE(w.view->analyseInBackground());
+    w.view.reset();
+    QCoreApplication::processEvents();
 }
 
 TEST(PortfolioView, periodChoicesAndExport)
