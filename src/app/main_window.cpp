@@ -4,6 +4,8 @@
 #include "app/activities_view.h"
 #include "app/activity_editor.h"
 #include "app/contacts_view.h"
+#include "app/portfolio_view.h"
+#include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
 #include "app/open_claims_model.h"
@@ -62,6 +64,10 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("claims"), tr("Open claims"), createClaimsView());
     m_abc = new AbcView(*m_portfolio);
     addView(QStringLiteral("abc"), tr("ABC analysis"), m_abc);
+    m_tiers = new TiersView(*m_portfolio);
+    addView(QStringLiteral("tiers"), tr("Tiers"), m_tiers);
+    m_portfolioView = new PortfolioView(*m_portfolio);
+    addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -116,6 +122,15 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
         }
     });
     connect(m_abc, &AbcView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_tiers, &TiersView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_portfolioView, &PortfolioView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    const auto openCustomer = [this](CustomerId id) {
+        if (const auto customer = m_portfolio->customers().find(id)) {
+            selectCustomer(QString::fromStdString(customer->code));
+        }
+    };
+    connect(m_tiers, &TiersView::customerActivated, this, openCustomer);
+    connect(m_portfolioView, &PortfolioView::customerActivated, this, openCustomer);
     connect(m_abc, &AbcView::customerActivated, this, [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -126,6 +141,14 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_views->widget(row) == m_abc && !m_abc->run()) {
             m_abc->classify();
+        }
+        // The tiers read synchronously when chosen (the view would start a background read when
+        // shown): the window's first look at it, and a --screenshot, then show the ranking.
+        if (m_views->widget(row) == m_tiers && !m_tiers->run()) {
+            m_tiers->runTiers();
+        }
+        if (m_views->widget(row) == m_portfolioView && !m_portfolioView->analysis()) {
+            m_portfolioView->analyse();
         }
     });
     connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);

@@ -29,6 +29,8 @@ namespace cartera::app {
 
 class AbcView;
 class ContactsView;
+class PortfolioView;
+class TiersView;
 class ActivitiesView;
 class CustomerDetailPanel;
 class CustomerTableModel;
@@ -72,6 +74,8 @@ public:
     [[nodiscard]] ActivitiesView* activitiesView() const { return m_activities; }
     [[nodiscard]] AbcView* abcView() const { return m_abc; }
     [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
+    [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
+    [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -121,6 +125,8 @@ private:
     ActivitiesView* m_activities = nullptr;
     AbcView* m_abc = nullptr;
     ContactsView* m_contacts = nullptr;
+    TiersView* m_tiers = nullptr;
+    PortfolioView* m_portfolioView = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

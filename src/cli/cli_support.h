@@ -62,5 +62,6 @@ void addCustomerCommands(CLI::App& app);
 void addAbcCommand(CLI::App& app);
 void addAbcSnapshotCommands(CLI::App& app);
 void addTiersCommand(CLI::App& app);
+void addPortfolioCommand(CLI::App& app);
 
 } // namespace cartera::cli

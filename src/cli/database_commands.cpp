@@ -66,18 +66,25 @@ void addCheckCommand(CLI::App& app)
 {
     auto db = std::make_shared<std::string>();
     auto* command = app.add_subcommand(
-        "check", "Check a portfolio file: SQLite integrity, foreign keys, monthly figures against order lines");
+        "check",
+        "Check a portfolio file: SQLite integrity, foreign keys, monthly figures (in total and by category) against "
+        "order lines");
     command->add_option("--db", *db, "The portfolio database file")->required();
     command->callback([db] {
         auto portfolio = openPortfolio(*db, storage::OpenMode::ReadWrite);
         const auto integrity = portfolio->database().integrityReport();
         const auto mismatches = portfolio->orders().countMonthlyFigureMismatches();
+        const auto categoryMismatches = portfolio->orders().countCategoryFigureMismatches();
         if (integrity != "ok") {
             throw CommandError(kExitBadInput, *db + " failed the integrity check: " + firstProblem(integrity));
         }
         if (mismatches != 0) {
             throw CommandError(kExitBadInput, *db + ": " + std::to_string(mismatches) +
                                                   " customer-months differ from their order lines");
+        }
+        if (categoryMismatches != 0) {
+            throw CommandError(kExitBadInput, *db + ": " + std::to_string(categoryMismatches) +
+                                                  " customer-months by product category differ from their order lines");
         }
         std::cout << "ok\n";
     });

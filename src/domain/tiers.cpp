@@ -21,7 +21,7 @@ std::uint32_t millionths(std::int64_t a, std::int64_t b)
 
 } // namespace
 
-std::optional<MonthRange> priorPeriod(const MonthRange& period)
+std::optional<MonthRange> tierPriorPeriod(const MonthRange& period)
 {
     const int months = period.monthCount();
     const int firstIndex = (period.fromMonth() / 100) * 12 + period.fromMonth() % 100 - 1 - months;

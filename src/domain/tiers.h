@@ -44,7 +44,7 @@ inline constexpr std::uint32_t kNeutralNormal = 500'000;
 
 /// The months just before period, as many as it has: what growth compares the period with.
 /// nullopt when they would start before 1900.
-std::optional<MonthRange> priorPeriod(const MonthRange& period);
+std::optional<MonthRange> tierPriorPeriod(const MonthRange& period);
 /// The last day of the period's last month: the as-of date of a run over a past period.
 Date periodEnd(const MonthRange& period);
 

@@ -212,6 +212,7 @@ public:
         settings.set("demo_as_of", m_options.asOf.toIso());
         writeReps();
         writeCatalogue();
+        m_orders.assumeFixedCatalogue();  // written above, never changed during the load
 
         // SQLite does two thirds of the work; drawing the accounts on another thread hides most
         // of the rest. The connection stays on this thread.

@@ -47,9 +47,28 @@ const MultiRowInsert& addToMonth()
     return insert;
 }
 
+constexpr std::string_view kAddToCategoryMonthHead = R"sql(
+INSERT INTO customer_category_month (customer_id, category_id, month, revenue, cost, order_count) VALUES)sql";
+constexpr int kCategoryMonthColumns = 6;
+constexpr std::string_view kAddToCategoryMonthTail = R"sql(
+ON CONFLICT (customer_id, category_id, month) DO UPDATE SET revenue = revenue + excluded.revenue,
+       cost = cost + excluded.cost, order_count = order_count + excluded.order_count
+)sql";
+
+const MultiRowInsert& addToCategoryMonth()
+{
+    static const MultiRowInsert insert(kAddToCategoryMonthHead, kCategoryMonthColumns, kAddToCategoryMonthTail);
+    return insert;
+}
+
 constexpr std::string_view kDropEmptyMonth = R"sql(
 DELETE FROM customer_month WHERE customer_id = ?1 AND month = ?2 AND order_count = 0
 )sql";
+constexpr std::string_view kDropEmptyCategoryMonths = R"sql(
+DELETE FROM customer_category_month WHERE customer_id = ?1 AND month = ?2 AND order_count = 0
+)sql";
+
+constexpr std::string_view kCategoryOfProduct = "SELECT category_id FROM product WHERE id = ?1";
 
 // Line revenue rounded half up, as domain::lineAmount does for non-negative amounts.
 // Written so that no intermediate passes 2^63 (SQLite would silently switch to floating point):
@@ -58,6 +77,48 @@ DELETE FROM customer_month WHERE customer_id = ?1 AND month = ?2 AND order_count
 constexpr std::string_view kLineRevenue =
     "(l.quantity * l.unit_price - (l.quantity * l.unit_price / 10000) * l.discount_bp"
     " - ((l.quantity * l.unit_price % 10000) * l.discount_bp + 4999) / 10000)";
+
+// A product moved to another category: the customer-months whose category figures change.
+constexpr std::string_view kCreateRefiledMonths = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS refiled_month (
+    customer_id INTEGER NOT NULL,
+    month       INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, month)
+) WITHOUT ROWID
+)sql";
+constexpr std::string_view kFindRefiledMonths = R"sql(
+INSERT OR IGNORE INTO temp.refiled_month (customer_id, month)
+SELECT o.customer_id, CAST(strftime('%Y%m', o.order_date) AS INTEGER)
+FROM order_line AS l JOIN sales_order AS o ON o.id = l.order_id
+WHERE l.product_id = ?1 AND o.status <> 'cancelled'
+)sql";
+constexpr std::string_view kDropRefiledCategoryMonths = R"sql(
+DELETE FROM customer_category_month
+WHERE category_id IN (?1, ?2)
+  AND (customer_id, month) IN (SELECT customer_id, month FROM temp.refiled_month)
+)sql";
+
+std::string recomputedCategoryMonthsSql()
+{
+    return "SELECT o.customer_id, p.category_id, CAST(strftime('%Y%m', o.order_date) AS INTEGER) AS month,"
+           " SUM(" + std::string(kLineRevenue) + ") AS revenue, SUM(l.quantity * l.unit_cost) AS cost,"
+           " COUNT(DISTINCT o.id) AS order_count"
+           " FROM sales_order AS o JOIN order_line AS l ON l.order_id = o.id JOIN product AS p ON p.id = l.product_id"
+           " WHERE o.status <> 'cancelled' GROUP BY o.customer_id, p.category_id, month";
+}
+
+// The orders of each refiled customer-month, found through sales_order_customer by date range.
+const std::string kRecomputeRefiledCategoryMonths =
+    "INSERT INTO customer_category_month (customer_id, category_id, month, revenue, cost, order_count)"
+    " SELECT o.customer_id, p.category_id, r.month, SUM(" + std::string(kLineRevenue) + "),"
+    " SUM(l.quantity * l.unit_cost), COUNT(DISTINCT o.id)"
+    " FROM temp.refiled_month AS r"
+    " JOIN sales_order AS o ON o.customer_id = r.customer_id"
+    "  AND o.order_date >= printf('%04d-%02d-01', r.month / 100, r.month % 100)"
+    "  AND o.order_date <= printf('%04d-%02d-31', r.month / 100, r.month % 100)"
+    " JOIN order_line AS l ON l.order_id = o.id JOIN product AS p ON p.id = l.product_id"
+    " WHERE o.status <> 'cancelled' AND p.category_id IN (?1, ?2)"
+    " GROUP BY o.customer_id, p.category_id, r.month";
 
 std::string recomputedMonthsSql()
 {
@@ -103,6 +164,92 @@ private:
     std::vector<MonthTotal> m_totals;
 };
 
+/// Revenue, cost and order count of one customer-month in one product category.
+struct CategoryMonthTotal final {
+    CustomerId customerId = 0;
+    CategoryId categoryId = 0;
+    int month = 0;
+    std::int64_t revenue = 0;
+    std::int64_t cost = 0;
+    int orders = 0;  ///< orders with at least one line of the category
+};
+
+/// The category of each product an order batch sells, read once per product and batch. Not kept
+/// between batches (a product may change category in between), unless the repository was told
+/// the catalogue is fixed: then known holds them for the repository's life.
+class ProductCategories final {
+public:
+    ProductCategories(const Database& db, std::vector<std::pair<ProductId, CategoryId>>* known)
+        : m_db(db), m_known(known ? *known : m_own)
+    {
+    }
+
+    CategoryId of(ProductId product)
+    {
+        for (const auto& [id, category] : m_known) {
+            if (id == product) {
+                return category;
+            }
+        }
+        auto s = m_db.cached(kCategoryOfProduct);
+        s->bind(1, product);
+        if (!s->step()) {
+            throw StorageError(StorageFailure::Constraint,
+                               "order line: product " + std::to_string(product) + " does not exist");
+        }
+        const CategoryId category = s->int64(0);
+        m_known.emplace_back(product, category);
+        return category;
+    }
+
+private:
+    const Database& m_db;
+    std::vector<std::pair<ProductId, CategoryId>> m_own;
+    std::vector<std::pair<ProductId, CategoryId>>& m_known;
+};
+
+/// Sums order lines per customer-month and category, as MonthTotals sums orders.
+class CategoryMonthTotals final {
+public:
+    void add(const Order& order, ProductCategories& categories, int sign = 1)
+    {
+        const int month = order.orderDate.monthKey();
+        m_seen.clear();
+        for (const auto& line : order.lines) {
+            const CategoryId category = categories.of(line.productId);
+            auto found = std::find_if(m_totals.rbegin(), m_totals.rend(), [&](const CategoryMonthTotal& t) {
+                return t.categoryId == category && t.month == month && t.customerId == order.customerId;
+            });
+            if (found == m_totals.rend()) {
+                m_totals.push_back({order.customerId, category, month});
+                found = m_totals.rbegin();
+            }
+            found->revenue += sign * line.revenueMinor();
+            found->cost += sign * line.costMinor();
+            if (std::find(m_seen.begin(), m_seen.end(), category) == m_seen.end()) {
+                m_seen.push_back(category);
+                found->orders += sign;
+            }
+        }
+    }
+
+    [[nodiscard]] const std::vector<CategoryMonthTotal>& totals() const { return m_totals; }
+
+private:
+    std::vector<CategoryMonthTotal> m_totals;
+    std::vector<CategoryId> m_seen;  ///< categories of the order being added
+};
+
+void bindCategoryMonthTotal(Statement& s, int first, const CategoryMonthTotal& total)
+{
+    s.bind(first, total.customerId)
+        .bind(first + 1, total.categoryId)
+        .bind(first + 2, total.month)
+        .bind(first + 3, total.revenue)
+        .bind(first + 4, total.cost)
+        .bind(first + 5, total.orders);
+}
+
 void bindMonthTotal(Statement& s, int first, const MonthTotal& total)
 {
     s.bind(first, total.customerId)
@@ -135,14 +282,25 @@ void bindLine(Statement& s, int first, const LineRow& row)
 
 OrderRepository::OrderRepository(const Database& db) : m_db(db) {}
 
-void OrderRepository::applyToMonthlyFigures(CustomerId customerId, const Date& orderDate, std::int64_t revenue,
-                                            std::int64_t cost, int sign)
+void OrderRepository::assumeFixedCatalogue()
 {
-    const MonthTotal total{customerId, orderDate.monthKey(), sign * revenue, sign * cost, sign};
+    m_fixedCatalogue = true;
+}
+
+void OrderRepository::applyToMonthlyFigures(const Order& order, int sign)
+{
+    const MonthTotal total{order.customerId, order.orderDate.monthKey(), sign * order.revenueMinor(),
+                           sign * order.costMinor(), sign};
     addToMonth().write(m_db, std::span(&total, 1), bindMonthTotal);
+    ProductCategories categories(m_db, m_fixedCatalogue ? &m_categories : nullptr);
+    CategoryMonthTotals byCategory;
+    byCategory.add(order, categories, sign);
+    addToCategoryMonth().write(m_db, std::span<const CategoryMonthTotal>(byCategory.totals()), bindCategoryMonthTotal);
     if (sign < 0) {
         auto drop = m_db.cached(kDropEmptyMonth);
-        drop->bind(1, customerId).bind(2, orderDate.monthKey()).run();
+        drop->bind(1, order.customerId).bind(2, order.orderDate.monthKey()).run();
+        auto dropCategories = m_db.cached(kDropEmptyCategoryMonths);
+        dropCategories->bind(1, order.customerId).bind(2, order.orderDate.monthKey()).run();
     }
 }
 
@@ -192,6 +350,8 @@ void OrderRepository::insertMany(std::span<Order> orders)
     }
     WriteTransaction transaction(m_db);
     MonthTotals months;
+    ProductCategories categories(m_db, m_fixedCatalogue ? &m_categories : nullptr);
+    CategoryMonthTotals categoryMonths;
     std::vector<LineRow> lines;
     for (auto& order : orders) {
         writeOrder(order);
@@ -202,10 +362,13 @@ void OrderRepository::insertMany(std::span<Order> orders)
         }
         if (order.countsAsSales()) {
             months.add(order);
+            categoryMonths.add(order, categories);
         }
     }
     lineInsert().write(m_db, std::span<const LineRow>(lines), bindLine);
     addToMonth().write(m_db, std::span<const MonthTotal>(months.totals()), bindMonthTotal);
+    addToCategoryMonth().write(m_db, std::span<const CategoryMonthTotal>(categoryMonths.totals()),
+                               bindCategoryMonthTotal);
     transaction.commit();
 }
 
@@ -257,7 +420,7 @@ void OrderRepository::setStatus(OrderId id, OrderStatus status, Date date)
     bindOptionalDate(*s, 5, order->cancelledDate);
     s->bind(6, id).run();
     if (countedBefore && !order->countsAsSales()) {
-        applyToMonthlyFigures(order->customerId, order->orderDate, order->revenueMinor(), order->costMinor(), -1);
+        applyToMonthlyFigures(*order, -1);
     }
     transaction.commit();
 }
@@ -272,7 +435,7 @@ void OrderRepository::remove(OrderId id)
     auto s = m_db.cached("DELETE FROM sales_order WHERE id = ?1");
     s->bind(1, id).run();
     if (order->countsAsSales()) {
-        applyToMonthlyFigures(order->customerId, order->orderDate, order->revenueMinor(), order->costMinor(), -1);
+        applyToMonthlyFigures(*order, -1);
     }
     transaction.commit();
 }
@@ -357,6 +520,50 @@ void OrderRepository::rebuildMonthlyFigures()
     m_db.execute("DELETE FROM customer_month");
     m_db.execute("INSERT INTO customer_month (customer_id, month, revenue, cost, order_count) " +
                  recomputedMonthsSql());
+    m_db.execute("DELETE FROM customer_category_month");
+    m_db.execute("INSERT INTO customer_category_month (customer_id, category_id, month, revenue, cost, order_count) " +
+                 recomputedCategoryMonthsSql());
+    transaction.commit();
+}
+
+std::int64_t OrderRepository::countCategoryFigureMismatches() const
+{
+    const std::string sql = "WITH fresh AS (" + recomputedCategoryMonthsSql() + ")"
+        " SELECT (SELECT count(*) FROM fresh AS f LEFT JOIN customer_category_month AS m"
+        "          ON m.customer_id = f.customer_id AND m.category_id = f.category_id AND m.month = f.month"
+        "          WHERE m.customer_id IS NULL OR m.revenue <> f.revenue OR m.cost <> f.cost"
+        "             OR m.order_count <> f.order_count)"
+        "      + (SELECT count(*) FROM customer_category_month AS m LEFT JOIN fresh AS f"
+        "          ON m.customer_id = f.customer_id AND m.category_id = f.category_id AND m.month = f.month"
+        "          WHERE f.customer_id IS NULL)";
+    auto s = m_db.prepare(sql);
+    return s.step() ? s.int64(0) : 0;
+}
+
+void OrderRepository::refileProductSales(ProductId product, CategoryId from, CategoryId to)
+{
+    if (from == to) {
+        return;
+    }
+    WriteTransaction transaction(m_db);
+    // The customer-months that sold the product; no index on order_line.product_id (products are
+    // rarely moved), so this is one scan of the lines.
+    m_db.execute(kCreateRefiledMonths);
+    m_db.execute("DELETE FROM temp.refiled_month");
+    {
+        auto s = m_db.prepare(kFindRefiledMonths);
+        s.bind(1, product).run();
+    }
+    // Those customer-months of both categories, recomputed from their orders' lines.
+    {
+        auto s = m_db.prepare(kDropRefiledCategoryMonths);
+        s.bind(1, from).bind(2, to).run();
+    }
+    {
+        auto s = m_db.prepare(kRecomputeRefiledCategoryMonths);
+        s.bind(1, from).bind(2, to).run();
+    }
+    m_db.execute("DELETE FROM temp.refiled_month");
     transaction.commit();
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace cartera::storage {
@@ -32,11 +33,17 @@ struct OrderSummary final {
     int lineCount = 0;
 };
 
-/// Orders with their lines. Every write also updates the customer's monthly figures
-/// (table customer_month) in the same transaction, so reports read current totals.
+/// Orders with their lines. Every write also updates the customer's monthly figures (table
+/// customer_month) and their split by product category (customer_category_month) in the same
+/// transaction, so reports read current totals.
 class OrderRepository final {
 public:
     explicit OrderRepository(const Database& db);
+
+    /// Promises that no product changes category while this repository writes (a bulk load that
+    /// writes the catalogue first): each product's category is then read once, not once per
+    /// insertMany. Saves about 2 s of a 1,000,000-customer demo.
+    void assumeFixedCatalogue();
 
     /// Validates and saves a new order with its lines; sets order.id. The order must be in the
     /// portfolio currency. Throws StorageError (Constraint) with the validation message.
@@ -61,19 +68,28 @@ public:
     void rebuildMonthlyFigures();
     /// Customer-months whose stored figures differ from a recomputation; 0 when consistent.
     [[nodiscard]] std::int64_t countMonthlyFigureMismatches() const;
+    /// The same for the figures by category (customer_category_month): rows that differ from a
+    /// recomputation from the order lines, or that should not be there.
+    [[nodiscard]] std::int64_t countCategoryFigureMismatches() const;
+    /// Moves the sales of product from category from to category to in the figures by category,
+    /// after the product changed category (ProductRepository::update calls it). Reads every order
+    /// line once (no index on product_id): seconds at ten million lines, for a rare catalogue edit.
+    void refileProductSales(domain::ProductId product, domain::CategoryId from, domain::CategoryId to);
 
 private:
     /// Throws StorageError (Constraint) unless the order is valid and in the portfolio currency.
     void checkInsertable(const domain::Order& order);
     /// Writes the order row; sets order.id.
     void writeOrder(domain::Order& order);
-    /// Adds (sign = +1) or removes (sign = -1) an order's contribution to its month.
-    void applyToMonthlyFigures(domain::CustomerId customerId, const domain::Date& orderDate, std::int64_t revenue,
-                               std::int64_t cost, int sign);
+    /// Adds (sign = +1) or removes (sign = -1) an order's contribution to its month, in total and
+    /// by category.
+    void applyToMonthlyFigures(const domain::Order& order, int sign);
 
     const Database& m_db;
     /// The portfolio currency, read once: it is fixed when the portfolio is created.
     mutable std::optional<domain::CurrencyCode> m_currency;
+    bool m_fixedCatalogue = false;
+    std::vector<std::pair<domain::ProductId, domain::CategoryId>> m_categories;  ///< when the catalogue is fixed
 };
 
 } // namespace cartera::storage

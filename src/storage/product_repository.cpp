@@ -1,6 +1,7 @@
 #include "storage/product_repository.h"
 
 #include "storage/database.h"
+#include "storage/order_repository.h"
 #include "storage/storage_error.h"
 
 namespace cartera::storage {
@@ -74,6 +75,8 @@ void ProductRepository::insert(Product& product)
 
 void ProductRepository::update(const Product& product)
 {
+    WriteTransaction transaction(m_db);
+    const auto before = find(product.id);
     auto s = m_db.cached(
         "UPDATE product SET code = ?1, name = ?2, category_id = ?3, list_price = ?4, unit_cost = ?5,"
         " currency = ?6, active = ?7 WHERE id = ?8");
@@ -82,6 +85,10 @@ void ProductRepository::update(const Product& product)
     if (m_db.changes() == 0) {
         throw StorageError(StorageFailure::NotFound, "product " + std::to_string(product.id) + " does not exist");
     }
+    if (before && before->categoryId != product.categoryId) {
+        OrderRepository(m_db).refileProductSales(product.id, before->categoryId, product.categoryId);
+    }
+    transaction.commit();
 }
 
 std::optional<Product> ProductRepository::find(ProductId id) const

@@ -18,6 +18,8 @@ public:
     [[nodiscard]] std::vector<domain::ProductCategory> categories() const;
 
     void insert(domain::Product& product);
+    /// Saves the product's fields. A new category also moves the product's past sales to it in
+    /// the figures by category (OrderRepository::refileProductSales), in the same transaction.
     void update(const domain::Product& product);
     [[nodiscard]] std::optional<domain::Product> find(domain::ProductId id) const;
     /// Every product, ordered by code.

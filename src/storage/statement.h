@@ -63,7 +63,8 @@ public:
     [[nodiscard]] double real(int column) const;
     /// The column's text, "" when NULL.
     [[nodiscard]] std::string text(int column) const;
-    /// The column's text without a copy, "" when NULL; valid until the next step() or reset().
+    /// The column's text without a copy, "" when NULL; valid until the next step, reset or column
+    /// read of another type.
     [[nodiscard]] std::string_view textView(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optionalInt64(int column) const;
     [[nodiscard]] std::optional<std::string> optionalText(int column) const;

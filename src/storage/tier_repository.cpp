@@ -229,7 +229,7 @@ std::vector<TierInput> TierRepository::customerInputs(const TierInputQuery& quer
 {
     // The scans must see the same data.
     const ReadTransaction transaction(m_db);
-    const auto prior = priorPeriod(query.period);
+    const auto prior = tierPriorPeriod(query.period);
     auto customers = m_db.prepare(kCustomers);
     customers.bind(1, query.withNames ? 1 : 0);
     auto strategic = m_db.prepare(kStrategic);

@@ -64,7 +64,7 @@ int main(int argc, char** argv)
     }
     auto& portfolio = *opened.value();
     const auto period = domain::MonthRange::twelveMonthsEndingWith(*asOf);
-    const auto prior = domain::priorPeriod(period).value();
+    const auto prior = domain::tierPriorPeriod(period).value();
     const auto other = domain::TierModel::create(domain::TierModel::parseWeights("revenue=5,recency=3,strategic=1").value(),
                                                  domain::TierModel::parseTiers("A:20,B:30,C").value())
                            .value();

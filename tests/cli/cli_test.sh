@@ -67,7 +67,7 @@ db=$work/demo.db
 
 # --- help and version --------------------------------------------------------------------------
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
-    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers; do
+    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -650,6 +650,173 @@ grep -q "note: satisfaction has no data in the period" "$work/err" || fail "tier
 expect_error 1 "tiers satisfaction alone without surveys" "$cli" tiers --db "$db" --year 2020 --weights satisfaction=1
 grep -q "no weighted indicator has data" "$work/err" || fail "tiers satisfaction alone: $(cat "$work/err")"
 no_temporary_files "$work" "tiers reports"
+# --- portfolio ---------------------------------------------------------------------------------
+# Every figure checked against a recomputation from the order lines in Python: the period is the
+# 12 months to 2026-06 (--as-of), the prior period the 12 before, archived accounts left out.
+expect_exit 0 "portfolio by channel" "$cli" portfolio --db "$db" --rows channel --as-of 2026-06-30 --format csv --out "$work/pf-channel.csv"
+[ "$(head -1 "$work/pf-channel.csv")" = $'channel,revenue,margin,margin_pct,customers,prior_revenue,prior_customers,growth,clv,profitability\r' ] ||
+    fail "portfolio header: $(head -1 "$work/pf-channel.csv")"
+expect_exit 0 "portfolio by category x country" "$cli" portfolio --db "$db" --rows category --columns country --as-of 2026-06-30 --format csv --out "$work/pf-cross.csv"
+expect_exit 0 "portfolio by country" "$cli" portfolio --db "$db" --rows country --as-of 2026-06-30 --format json --out "$work/pf-country.json"
+json_ok "$work/pf-country.json" || fail "portfolio json does not parse"
+expect_exit 0 "portfolio --customers-of FR" "$cli" portfolio --db "$db" --rows country --as-of 2026-06-30 --customers-of FR --format csv --out "$work/pf-fr.csv"
+expect_exit 0 "portfolio --retention" "$cli" portfolio --db "$db" --rows country --as-of 2026-06-30 --retention --format json --out "$work/pf-retention.json"
+portfolio_check=$(python3 - "$db" "$work/pf-channel.csv" "$work/pf-cross.csv" "$work/pf-country.json" "$work/pf-fr.csv" "$work/pf-retention.json" <<'PY'
+import csv, json, sqlite3, sys
+from collections import defaultdict
+from decimal import Decimal, ROUND_HALF_UP
+from fractions import Fraction
+db = sqlite3.connect(sys.argv[1])
+rows = lambda path: list(csv.DictReader(open(path, newline="", encoding="utf-8-sig")))
+money = lambda minor: Decimal(minor) / 100
+def pct(part, whole):  # hundredths of a percent, half away from zero, as the CLI writes it
+    if whole <= 0:
+        return None
+    q = Fraction(part * 10000, whole)
+    r = (abs(q.numerator) * 2 + q.denominator) // (2 * q.denominator)
+    return Decimal(r if q >= 0 else -r) / 100
+lines = db.execute("""
+    SELECT o.customer_id, c.code, c.country, c.channel, c.archived_on IS NOT NULL, p.category_id,
+           CAST(strftime('%Y%m', o.order_date) AS INTEGER), o.id,
+           l.quantity * l.unit_price - (l.quantity * l.unit_price / 10000) * l.discount_bp
+             - ((l.quantity * l.unit_price % 10000) * l.discount_bp + 4999) / 10000,
+           l.quantity * l.unit_cost
+    FROM sales_order o JOIN order_line l ON l.order_id = o.id JOIN product p ON p.id = l.product_id
+    JOIN customer c ON c.id = o.customer_id WHERE o.status <> 'cancelled'""").fetchall()
+categories = dict(db.execute("SELECT id, name FROM product_category"))
+now = lambda m: 202507 <= m <= 202606
+before = lambda m: 202407 <= m <= 202506
+out = []
+
+# By channel: revenue, margin, customers, prior figures, growth; then a total row.
+fig = defaultdict(lambda: {"rev": 0, "cost": 0, "prior": 0, "cust": set(), "pcust": set()})
+for cid, code, country, channel, archived, cat, m, oid, rev, cost in lines:
+    if archived:
+        continue
+    for key in (channel, "total"):
+        f = fig[key]
+        if now(m):
+            f["rev"] += rev; f["cost"] += cost; f["cust"].add(cid)
+        if before(m):
+            f["prior"] += rev; f["pcust"].add(cid)
+table = rows(sys.argv[2])
+if [r["channel"] for r in table] != [c for c in ["direct", "wholesale", "retail", "online", "total"] if c in fig]:
+    out.append("channel rows %s" % [r["channel"] for r in table])
+for r in table:
+    f = fig[r["channel"]]
+    expected = {"revenue": money(f["rev"]), "margin": money(f["rev"] - f["cost"]), "customers": len(f["cust"]),
+                "prior_revenue": money(f["prior"]), "prior_customers": len(f["pcust"]),
+                "margin_pct": pct(f["rev"] - f["cost"], f["rev"]), "growth": pct(f["rev"] - f["prior"], f["prior"])}
+    for column, value in expected.items():
+        got = r[column]
+        got = int(got) if column.endswith("customers") else (Decimal(got) if got else None)
+        if got != value:
+            out.append("%s %s: %s, expected %s" % (r["channel"], column, r[column], value))
+marks = [(r["profitability"], r["channel"]) for r in table if r["profitability"]]
+eligible = [r for r in table[:-1] if Decimal(r["revenue"]) * 100 >= Decimal(table[-1]["revenue"])]
+best = max(eligible, key=lambda r: Decimal(r["margin"]) / Decimal(r["revenue"]))["channel"]
+worst = min(eligible, key=lambda r: Decimal(r["margin"]) / Decimal(r["revenue"]))["channel"]
+if sorted(marks) != sorted([("most", best), ("least", worst)]):
+    out.append("profitability marks %s, expected most %s, least %s" % (marks, best, worst))
+
+# Category x country, revenue: every cell, the total column and the total row.
+cross = defaultdict(int)
+for cid, code, country, channel, archived, cat, m, oid, rev, cost in lines:
+    if not archived and now(m):
+        for key in ((categories[cat], country), (categories[cat], "total"), ("total", country), ("total", "total")):
+            cross[key] += rev
+table = rows(sys.argv[3])
+countries = [c for c in table[0].keys() if c not in ("category", "total")]
+if countries != sorted(countries) or len(countries) < 5:
+    out.append("cross table columns %s" % countries)
+for r in table:
+    for column in countries + ["total"]:
+        if Decimal(r[column] or 0) != money(cross[(r["category"], column)]):
+            out.append("%s x %s: %s, expected %s" % (r["category"], column, r[column], money(cross[(r["category"], column)])))
+if len(table) != len({k[0] for k in cross}):
+    out.append("cross table has %d rows" % len(table))
+
+# The customers behind FR: everyone with sales there in the period or the prior period.
+by_country = {r["country"]: r for r in json.load(open(sys.argv[4]))}
+listed = rows(sys.argv[5])
+expected_codes = {code for cid, code, country, channel, archived, cat, m, oid, rev, cost in lines
+                  if country == "FR" and not archived and (now(m) or before(m))}
+if {r["code"] for r in listed} != expected_codes:
+    out.append("--customers-of FR lists %d customers, expected %d" % (len(listed), len(expected_codes)))
+if sum(Decimal(r["revenue"]) for r in listed) != Decimal(str(by_country["FR"]["revenue"])):
+    out.append("--customers-of FR revenue does not add up to the FR row")
+revenues = [Decimal(r["revenue"]) for r in listed]
+if revenues != sorted(revenues, reverse=True):
+    out.append("--customers-of FR is not by revenue, highest first")
+
+# Retention: bought in 2024-07..2025-06 (archived accounts too), and of those none in 2025-07..2026-06.
+retention = json.load(open(sys.argv[6]))[0]
+bought_before = {l[0] for l in lines if before(l[6])}
+bought_now = {l[0] for l in lines if now(l[6])}
+churned = bought_before - bought_now
+if (retention["bought_year_before"], retention["churned"]) != (len(bought_before), len(churned)):
+    out.append("retention %s, expected %d and %d" % (retention, len(bought_before), len(churned)))
+lifetime_bp = min(100000, (len(bought_before) * 10000 * 2 + len(churned)) // (2 * len(churned)))
+if Decimal(str(retention["lifetime_years"])) != Decimal(lifetime_bp) / 10000:
+    out.append("lifetime %s, expected %s" % (retention["lifetime_years"], Decimal(lifetime_bp) / 10000))
+
+# CLV of each listed customer: margin over its last ten 12-month windows / its active windows x lifetime.
+index = lambda m: (m // 100) * 12 + m % 100 - 1
+end = index(202606)
+for r in listed:
+    history = [l for l in lines if l[1] == r["code"] and l[2] == "FR" and 0 <= end - index(l[6]) < 120]
+    margin = sum(l[8] - l[9] for l in history)
+    years = len({(end - index(l[6])) // 12 for l in history})
+    if not any(now(l[6]) for l in history):
+        if r["clv"]:
+            out.append("%s bought nothing in the period but has a CLV" % r["code"])
+        continue
+    q = Fraction(margin * lifetime_bp, 10000 * years)
+    rounded = (abs(q.numerator) * 2 + q.denominator) // (2 * q.denominator) * (1 if q >= 0 else -1)
+    if Decimal(r["clv"]) != money(rounded):
+        out.append("%s CLV %s, expected %s" % (r["code"], r["clv"], money(rounded)))
+        break
+print("; ".join(out))
+PY
+)
+[ -z "$portfolio_check" ] || fail "portfolio: $portfolio_check"
+
+# The same total revenue as ABC (classified and apart together), which reads it its own way.
+expect_exit 0 "abc --summary for portfolio" "$cli" abc --db "$db" --as-of 2026-06-30 --summary --format json --out "$work/pf-abc.json"
+python3 - "$work/pf-abc.json" "$work/pf-channel.csv" <<'PY' || fail "portfolio total revenue differs from abc's"
+import csv, json, sys
+from decimal import Decimal
+summary = {r["class"]: r for r in json.load(open(sys.argv[1]))}
+total = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")))[-1]
+sys.exit(0 if Decimal(str(summary["total"]["value"])) + Decimal(str(summary["apart"]["value"])) == Decimal(total["revenue"]) else 1)
+PY
+# A cell of two dimensions, named by its row and column; --cells lists the cells with every measure.
+expect_exit 0 "portfolio --customers-of FR,direct" "$cli" portfolio --db "$db" --rows country --columns channel --as-of 2026-06-30 --customers-of "FR,direct" --format csv --out "$work/pf-fr-direct.csv"
+expect_exit 0 "portfolio --cells" "$cli" portfolio --db "$db" --rows country --columns channel --as-of 2026-06-30 --cells --format csv --out "$work/pf-cells.csv"
+python3 - "$work/pf-fr-direct.csv" "$work/pf-cells.csv" <<'PY' || fail "portfolio --customers-of FR,direct does not add up to its cell"
+import csv, sys
+from decimal import Decimal
+listed = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig")))
+cell = [r for r in csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")) if (r["country"], r["channel"]) == ("FR", "direct")][0]
+ok = sum(Decimal(r["revenue"]) for r in listed) == Decimal(cell["revenue"]) and \
+     sum(1 for r in listed if Decimal(r["revenue"]) > 0) >= int(cell["customers"]) > 0
+sys.exit(0 if ok else 1)
+PY
+expect_exit 0 "portfolio crosstab margin_pct" "$cli" portfolio --db "$db" --rows channel --columns size_band --measure margin_pct --as-of 2026-06-30
+grep -q "^total " "$work/out" || fail "portfolio crosstab has no total row: $(head -3 "$work/out")"
+expect_exit 0 "portfolio stdout csv" "$cli" portfolio --db "$db" --rows channel --as-of 2026-06-30 --format csv
+cmp -s "$work/out" "$work/pf-channel.csv" || fail "portfolio --out differs from standard output"
+# Every dimension breaks down the same whole.
+totals=""
+for dimension in category country region channel industry size_band kind owner; do
+    expect_exit 0 "portfolio --rows $dimension" "$cli" portfolio --db "$db" --rows "$dimension" --year 2025 --format json
+    totals="$totals $(json_value "$work/out" 'str(data[-1]["revenue"]) + "/" + str(data[-1]["customers"])')"
+    # The demo's prospects buy nothing: kind has one value, the others several.
+    [ "$(json_value "$work/out" 'len(data)')" -gt "$([ "$dimension" = kind ] && echo 1 || echo 2)" ] ||
+        fail "portfolio --rows $dimension: too few values: $(head -c 300 "$work/out")"
+done
+[ "$(echo "$totals" | tr ' ' '\n' | sed '/^$/d' | sort -u | wc -l)" -eq 1 ] || fail "portfolio totals differ by dimension:$totals"
+no_temporary_files "$work" "portfolio reports"
 
 # --- usage errors: exit 2, one line ------------------------------------------------------------
 expect_error 2 "no command" "$cli"
@@ -683,6 +850,13 @@ expect_error 2 "abc --thresholds sum" "$cli" abc --db "$db" --thresholds 80,15,4
 grep -q "sum to 99 %, not 100 %" "$work/err" || fail "abc --thresholds: the message does not give the sum: $(cat "$work/err")"
 expect_error 2 "abc --from after --to" "$cli" abc --db "$db" --from 2026-05 --to 2026-01
 grep -q "2026-05 is after the last month 2026-01" "$work/err" || fail "abc --from after --to: $(cat "$work/err")"
+for option in "--rows bogus" "--rows country --columns country" "--rows country --cells" "--rows country --measure profit" \
+    "--rows country --year 1800" "--rows country --from 2026-05 --to 2026-01" "--rows country --from 2026-01" \
+    "--rows country --columns channel --cells --customers-of FR" "--rows country --retention --customers-of FR" \
+    "--rows country --format xml" "--columns country"; do
+    # shellcheck disable=SC2086
+    expect_error 2 "portfolio $option" "$cli" portfolio --db "$db" $option
+done
 expect_error 2 "abc-snapshot without a command" "$cli" abc-snapshot --db "$db"
 expect_error 2 "abc-snapshot bogus" "$cli" abc-snapshot bogus --db "$db"
 expect_error 2 "abc-snapshot compare without --later" "$cli" abc-snapshot compare --db "$db" --earlier 2
@@ -782,6 +956,11 @@ expect_error 1 "tiers --out into a missing folder" "$cli" tiers --db "$db" --sav
 [ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM tier_run").fetchone()[0])' "$db")" = 1 ] ||
     fail "tiers saved a run although its report could not be written"
 expect_error 1 "abc --out into a missing folder" "$cli" abc --db "$db" --out "$work/no-such-folder/abc.csv"
+expect_error 1 "portfolio --out into a missing folder" "$cli" portfolio --db "$db" --rows country --out "$work/no-such-folder/p.csv"
+expect_error 1 "portfolio of a missing db file" "$cli" portfolio --db "$work/missing.db" --rows country
+[ ! -e "$work/missing.db" ] || fail "portfolio created a missing file"
+expect_error 1 "portfolio --customers-of an unknown cell" "$cli" portfolio --db "$db" --rows country --columns channel --customers-of "XX,direct"
+grep -q "the rows are BE, DE" "$work/err" || fail "portfolio --customers-of: the message does not list the rows: $(cat "$work/err")"
 for command in info customers reps; do
     expect_error 1 "$command --out into a missing folder" "$cli" "$command" --db "$db" --out "$work/no-such-folder/x.csv"
 done
@@ -817,6 +996,16 @@ db.close()
 EOF
 expect_error 1 "check of wrong monthly figures" "$cli" check --db "$work/figures.db"
 grep -q "differ" "$work/err" || fail "check: the message does not say the figures differ: $(cat "$work/err")"
+cp "$db" "$work/category-figures.db"
+python3 - "$work/category-figures.db" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE customer_category_month SET cost = cost + 1 WHERE month = (SELECT max(month) FROM customer_category_month)")
+db.commit()
+db.close()
+EOF
+expect_error 1 "check of wrong figures by category" "$cli" check --db "$work/category-figures.db"
+grep -q "by product category differ" "$work/err" || fail "check: the message does not name the figures by category: $(cat "$work/err")"
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"

@@ -87,7 +87,7 @@ TEST_F(TierServiceTest, aRunRanksEveryListedCustomerWithFactsFromTheirMonthlyFig
     }
     // A customer's revenue and prior revenue are its monthly figures over the two periods.
     const auto period = MonthRange::twelveMonthsEndingWith(kAsOf);
-    const auto prior = priorPeriod(period).value();
+    const auto prior = tierPriorPeriod(period).value();
     for (const std::size_t i : {std::size_t{0}, facts.customers.size() / 2, facts.customers.size() - 1}) {
         const auto& input = facts.customers[i];
         EXPECT_EQ(input.revenue, portfolio->orders().revenueBetween(input.customerId, period.fromMonth(), period.toMonth()))

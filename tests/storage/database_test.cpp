@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "storage/customer_repository.h"
+#include "storage/order_repository.h"
 #include "storage/setting_repository.h"
 #include "storage/storage_error.h"
 #include "support/sample_records.h"
@@ -150,7 +151,7 @@ TEST(Database, openCreatesAMissingFileAtTheCurrentSchemaVersion)
         EXPECT_EQ(db.path(), path);
         for (const char* table : {"setting", "sales_rep", "customer", "contact", "product_category", "product",
                                   "sales_order", "order_line", "customer_month", "activity", "abc_snapshot",
-                                  "abc_snapshot_entry"}) {
+                                  "abc_snapshot_entry", "customer_category_month"}) {
             auto s = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
             s.bind(1, table);
             ASSERT_TRUE(s.step());
@@ -173,7 +174,7 @@ TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
     // user_version, big-endian at offset 60 of the header.
     ASSERT_EQ(readFile(path).substr(60, 4), std::string("\0\0\0\2", 4));
     Database db = Database::open(path, OpenMode::ReadWrite);
-    EXPECT_EQ(db.schemaVersion(), 8);
+    EXPECT_EQ(db.schemaVersion(), 9);
     EXPECT_EQ(db.schemaVersion(), Database::currentSchemaVersion());
     EXPECT_EQ(db.integrityReport(), "ok");
     const auto count = [&](const char* sql) {
@@ -186,11 +187,16 @@ TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
     EXPECT_EQ(count("SELECT count(*) FROM sqlite_schema WHERE name = 'customer_report_scope'"), 1);
     // The index is complete for the customers that were there before it.
     EXPECT_EQ(count("SELECT count(*) FROM customer INDEXED BY customer_report_scope WHERE id > 0"), 4);
-    // Version 6: nobody is strategic yet; no surveys, tier models or runs.
+    // Version 8: nobody is strategic yet; no surveys, tier models or runs.
     EXPECT_EQ(count("SELECT count(*) FROM customer WHERE strategic = 0"), 4);
     EXPECT_EQ(count("SELECT count(*) FROM customer_survey") + count("SELECT count(*) FROM tier_model") +
                   count("SELECT count(*) FROM tier_run") + count("SELECT count(*) FROM tier_run_entry"),
               0);
+    // Schema v9 fills the figures by category from the order lines already there.
+    EXPECT_GE(count("SELECT count(*) FROM customer_category_month"), 11);
+    EXPECT_EQ(count("SELECT sum(revenue) FROM customer_category_month"), count("SELECT sum(revenue) FROM customer_month"));
+    EXPECT_EQ(OrderRepository(db).countCategoryFigureMismatches(), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM customer INDEXED BY customer_portfolio_dims WHERE id > 0"), 4);
 }
 
 TEST(Database, applicationIdSpellsCart)

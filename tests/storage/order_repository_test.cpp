@@ -409,3 +409,172 @@ TEST_F(OrderRepositoryTest, monthlyFiguresStayExactForLinesPastTwoToTheSixtyThir
     orders.rebuildMonthlyFigures();
     EXPECT_EQ(orders.monthlyFigures(customerA), (Figures{{202601, 11'787'218'952'246'106, 0, 1}}));
 }
+
+namespace {
+
+/// A customer's figures by category as stored: category name, month, revenue, cost, orders.
+struct CategoryFigure {
+    std::string category;
+    int month = 0;
+    std::int64_t revenue = 0;
+    std::int64_t cost = 0;
+    std::int64_t orders = 0;
+    friend bool operator==(const CategoryFigure&, const CategoryFigure&) = default;
+};
+
+void PrintTo(const CategoryFigure& f, std::ostream* out)
+{
+    *out << "{" << f.category << ", " << f.month << ", revenue " << f.revenue << ", cost " << f.cost << ", orders "
+         << f.orders << "}";
+}
+
+std::vector<CategoryFigure> categoryFigures(const Database& db, CustomerId customer)
+{
+    auto s = db.prepare(
+        "SELECT c.name, m.month, m.revenue, m.cost, m.order_count FROM customer_category_month AS m"
+        " JOIN product_category AS c ON c.id = m.category_id WHERE m.customer_id = ?1 ORDER BY m.month, c.name");
+    s.bind(1, customer);
+    std::vector<CategoryFigure> result;
+    while (s.step()) {
+        result.push_back({s.text(0), s.int32(1), s.int64(2), s.int64(3), s.int64(4)});
+    }
+    return result;
+}
+
+} // namespace
+
+TEST_F(OrderRepositoryTest, everyOrderWriteKeepsTheFiguresByCategoryCurrent)
+{
+    ProductRepository products(sample.db);
+    ProductCategory software{0, "Software"};
+    products.insertCategory(software);
+    Product licence;
+    licence.code = "P-LICENCE";
+    licence.name = "Licence";
+    licence.categoryId = software.id;
+    licence.listPrice.minor = 10000;
+    licence.unitCost.minor = 1000;
+    products.insert(licence);
+
+    // o1: widget and gadget (Hardware) and a licence (Software); o2: a widget; o3: a licence.
+    Order o1 = sampleOrder(customerA, Date(2026, 1, 15),
+                           {sampleLine(sample.widget, 3, 1999, 0, 1200), sampleLine(licence.id, 1, 10000, 0, 1000),
+                            sampleLine(sample.gadget, 2, 4550, 1000, 3000)});
+    Order o2 = sampleOrder(customerA, Date(2026, 1, 20), {sampleLine(sample.widget, 1, 1999, 0, 1200)});
+    Order o3 = sampleOrder(customerA, Date(2026, 2, 1), {sampleLine(licence.id, 2, 10000, 500, 1000)});
+    orders.insert(o1);
+    orders.insert(o2);
+    orders.insert(o3);
+    using Figures = std::vector<CategoryFigure>;
+    // Hardware in January: 59.97 + 81.90 + 19.99 in two orders; Software: 100.00 in one.
+    EXPECT_EQ(categoryFigures(sample.db, customerA), (Figures{{"Hardware", 202601, 5997 + 8190 + 1999, 3600 + 6000 + 1200, 2},
+                                                          {"Software", 202601, 10000, 1000, 1},
+                                                          {"Software", 202602, 19000, 2000, 1}}));
+    // The split adds up to the monthly figures.
+    EXPECT_EQ(sample.count("SELECT sum(revenue) FROM customer_category_month"),
+              sample.count("SELECT sum(revenue) FROM customer_month"));
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+
+    // Cancelling o1 takes its lines out of both categories; Hardware keeps o2.
+    orders.setStatus(o1.id, OrderStatus::Cancelled, Date(2026, 1, 16));
+    EXPECT_EQ(categoryFigures(sample.db, customerA), (Figures{{"Hardware", 202601, 1999, 1200, 1},
+                                                          {"Software", 202602, 19000, 2000, 1}}));
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+
+    // Removing o3 removes February's row.
+    orders.remove(o3.id);
+    EXPECT_EQ(categoryFigures(sample.db, customerA), (Figures{{"Hardware", 202601, 1999, 1200, 1}}));
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+
+    // insertMany sums per customer, category and month before writing.
+    std::vector<Order> batch{sampleOrder(customerB, Date(2026, 3, 1), {sampleLine(licence.id, 1, 10000, 0, 1000)}),
+                             sampleOrder(customerB, Date(2026, 3, 9), {sampleLine(licence.id, 1, 10000, 0, 1000),
+                                                                       sampleLine(licence.id, 1, 10000, 0, 1000)})};
+    orders.insertMany(batch);
+    EXPECT_EQ(categoryFigures(sample.db, customerB), (Figures{{"Software", 202603, 30000, 3000, 2}}));
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+
+    // Deleting the customer deletes its figures with it.
+    customers.remove(customerB);
+    EXPECT_TRUE(categoryFigures(sample.db, customerB).empty());
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+}
+
+TEST_F(OrderRepositoryTest, anOrderOfAnUnknownProductIsRefusedWithNothingWritten)
+{
+    Order order = sampleOrder(customerA, Date(2026, 1, 15), {sampleLine(999, 1, 1999, 0, 1200)});
+    EXPECT_EQ(failureOf([&] { orders.insert(order); }), "Constraint");
+    EXPECT_EQ(orderRows(), 0);
+    EXPECT_EQ(sample.count("SELECT count(*) FROM customer_category_month"), 0);
+    EXPECT_EQ(sample.count("SELECT count(*) FROM customer_month"), 0);
+}
+
+TEST_F(OrderRepositoryTest, checkAndRebuildCoverTheFiguresByCategory)
+{
+    for (unsigned month = 1; month <= 3; ++month) {
+        Order a = sampleOrder(customerA, Date(2026, month, 3), {sampleLine(sample.widget, month, 1999, 0, 1200)});
+        orders.insert(a);
+    }
+    const auto expected = categoryFigures(sample.db, customerA);
+    ASSERT_EQ(expected.size(), 3u);
+    // A wrong revenue, a wrong count, a missing row and a stray row.
+    const auto a = std::to_string(customerA);
+    sample.db.execute("UPDATE customer_category_month SET revenue = revenue + 1 WHERE month = 202601 AND customer_id = " + a);
+    sample.db.execute("UPDATE customer_category_month SET order_count = 4 WHERE month = 202602 AND customer_id = " + a);
+    sample.db.execute("DELETE FROM customer_category_month WHERE month = 202603 AND customer_id = " + a);
+    sample.db.execute("INSERT INTO customer_category_month SELECT " + a + ", id, 201001, 1, 1, 1 FROM product_category");
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 4);
+    EXPECT_EQ(orders.countMonthlyFigureMismatches(), 0);  // the totals are another table
+
+    orders.rebuildMonthlyFigures();
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+    EXPECT_EQ(categoryFigures(sample.db, customerA), expected);
+}
+
+TEST_F(OrderRepositoryTest, aProductMovedToAnotherCategoryTakesItsPastSalesWithIt)
+{
+    ProductRepository products(sample.db);
+    ProductCategory tools{0, "Tools"};
+    products.insertCategory(tools);
+    Order mixed = sampleOrder(customerA, Date(2026, 1, 15),
+                              {sampleLine(sample.widget, 1, 1999, 0, 1200), sampleLine(sample.gadget, 1, 4550, 0, 3000)});
+    Order widgets = sampleOrder(customerB, Date(2026, 2, 15), {sampleLine(sample.widget, 2, 1999, 0, 1200)});
+    Order cancelled = sampleOrder(customerB, Date(2026, 3, 15), {sampleLine(sample.widget, 2, 1999, 0, 1200)});
+    orders.insert(mixed);
+    orders.insert(widgets);
+    orders.insert(cancelled);
+    orders.setStatus(cancelled.id, OrderStatus::Cancelled, Date(2026, 3, 16));
+
+    auto widget = *products.find(sample.widget);
+    widget.categoryId = tools.id;
+    products.update(widget);
+    using Figures = std::vector<CategoryFigure>;
+    EXPECT_EQ(categoryFigures(sample.db, customerA), (Figures{{"Hardware", 202601, 4550, 3000, 1},
+                                                          {"Tools", 202601, 1999, 1200, 1}}));
+    EXPECT_EQ(categoryFigures(sample.db, customerB), (Figures{{"Tools", 202602, 3998, 2400, 1}}));
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+
+    // New orders of the widget go to its new category; a rename alone moves nothing.
+    widget.name = "Widget (tool)";
+    products.update(widget);
+    Order later = sampleOrder(customerA, Date(2026, 1, 20), {sampleLine(sample.widget, 1, 1999, 0, 1200)});
+    orders.insert(later);
+    EXPECT_EQ(categoryFigures(sample.db, customerA), (Figures{{"Hardware", 202601, 4550, 3000, 1},
+                                                          {"Tools", 202601, 3998, 2400, 2}}));
+    EXPECT_EQ(orders.countCategoryFigureMismatches(), 0);
+}
+
+TEST_F(OrderRepositoryTest, aRepositoryToldTheCatalogueIsFixedWritesTheSameFigures)
+{
+    OrderRepository bulk(sample.db);
+    bulk.assumeFixedCatalogue();
+    for (unsigned month = 1; month <= 3; ++month) {
+        std::vector<Order> batch{sampleOrder(customerA, Date(2026, month, 3), {sampleLine(sample.widget, month, 1999, 0, 1200)}),
+                                 sampleOrder(customerB, Date(2026, month, 4), {sampleLine(sample.gadget, 1, 4550, 0, 3000),
+                                                                               sampleLine(sample.widget, 2, 1999, 0, 1200)})};
+        bulk.insertMany(batch);
+    }
+    EXPECT_EQ(sample.count("SELECT count(*) FROM customer_category_month"), 6);
+    EXPECT_EQ(bulk.countCategoryFigureMismatches(), 0);
+    EXPECT_EQ(bulk.countMonthlyFigureMismatches(), 0);
+}
