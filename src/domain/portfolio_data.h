@@ -5,7 +5,7 @@
 #include "domain/month_range.h"
 
 #include <array>
-#include <functional>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
