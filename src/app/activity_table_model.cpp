@@ -53,7 +53,6 @@ void ActivityTableModel::reload()
     beginResetModel();
     m_today = domain::Date::today();
     m_pages.clear();
-    m_pageAge.clear();
     m_rowCount = static_cast<int>(std::min<std::int64_t>(m_portfolio.activities().count(m_filter), INT_MAX));
     endResetModel();
 }
@@ -73,21 +72,7 @@ const storage::ActivityListRow* ActivityTableModel::rowAt(int row) const
     if (row < 0 || row >= m_rowCount) {
         return nullptr;
     }
-    const int page = row / kPageSize;
-    auto found = m_pages.find(page);
-    if (found == m_pages.end()) {
-        if (m_pages.size() >= kMaxPages) {
-            m_pages.erase(m_pageAge.front());
-            m_pageAge.erase(m_pageAge.begin());
-        }
-        found = m_pages
-                    .emplace(page, m_portfolio.activities().list(m_filter, static_cast<std::int64_t>(page) * kPageSize,
-                                                                 kPageSize))
-                    .first;
-        m_pageAge.push_back(page);
-    }
-    const auto offset = static_cast<std::size_t>(row % kPageSize);
-    return offset < found->second.size() ? &found->second[offset] : nullptr;
+    return m_pages.at(row, [this](std::int64_t offset, int limit) { return m_portfolio.activities().list(m_filter, offset, limit); });
 }
 
 QVariant ActivityTableModel::data(const QModelIndex& index, int role) const

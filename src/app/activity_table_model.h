@@ -3,6 +3,8 @@
 #include "domain/activity_filter.h"
 #include "storage/activity_repository.h"
 
+#include "app/page_cache.h"
+
 #include <QAbstractTableModel>
 
 #include <map>
@@ -50,8 +52,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    static constexpr int kPageSize = 256;
-    static constexpr std::size_t kMaxPages = 16;
 
     const storage::ActivityListRow* rowAt(int row) const;
 
@@ -60,8 +60,7 @@ private:
     int m_targetDays;
     domain::Date m_today;
     int m_rowCount = 0;
-    mutable std::map<int, std::vector<storage::ActivityListRow>> m_pages;
-    mutable std::vector<int> m_pageAge;  // pages in the order they were read, oldest first
+    mutable PageCache<storage::ActivityListRow> m_pages;
 };
 
 } // namespace cartera::app

@@ -68,7 +68,6 @@ void ContactTableModel::reload()
 void ContactTableModel::clearPages()
 {
     m_pages.clear();
-    m_pageAge.clear();
 }
 
 void ContactTableModel::load()
@@ -139,21 +138,7 @@ const storage::ContactListRow* ContactTableModel::rowAt(int row) const
     if (m_search) {
         return &m_searchRows[static_cast<std::size_t>(row)];
     }
-    const int page = row / kPageSize;
-    auto found = m_pages.find(page);
-    if (found == m_pages.end()) {
-        if (m_pages.size() >= kMaxPages) {
-            m_pages.erase(m_pageAge.front());
-            m_pageAge.erase(m_pageAge.begin());
-        }
-        found = m_pages
-                    .emplace(page, m_portfolio.contacts().list(m_filter, m_sort,
-                                                               static_cast<std::int64_t>(page) * kPageSize, kPageSize))
-                    .first;
-        m_pageAge.push_back(page);
-    }
-    const auto offset = static_cast<std::size_t>(row % kPageSize);
-    return offset < found->second.size() ? &found->second[offset] : nullptr;
+    return m_pages.at(row, [this](std::int64_t offset, int limit) { return m_portfolio.contacts().list(m_filter, m_sort, offset, limit); });
 }
 
 int ContactTableModel::rowOfContact(ContactId id) const
@@ -165,9 +150,9 @@ int ContactTableModel::rowOfContact(ContactId id) const
     if (m_search) {
         return position(m_searchRows);
     }
-    for (const auto& [page, rows] : m_pages) {
-        if (const int at = position(rows); at >= 0 && page * kPageSize + at < m_rowCount) {
-            return page * kPageSize + at;
+    for (const auto& [page, rows] : m_pages.pages()) {
+        if (const int at = position(rows); at >= 0 && page * PageCache<storage::ContactListRow>::kPageSize + at < m_rowCount) {
+            return page * PageCache<storage::ContactListRow>::kPageSize + at;
         }
     }
     return -1;

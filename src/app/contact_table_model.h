@@ -3,6 +3,8 @@
 #include "domain/contact_filter.h"
 #include "storage/contact_repository.h"
 
+#include "app/page_cache.h"
+
 #include <QAbstractTableModel>
 
 #include <cstdint>
@@ -70,8 +72,6 @@ public:
     void reload();
 
 private:
-    static constexpr int kPageSize = 256;
-    static constexpr std::size_t kMaxPages = 16;
     /// A rep's book is counted up to this at first, then four times further at each fetchMore.
     static constexpr std::int64_t kFirstCount = 10000;
 
@@ -86,9 +86,7 @@ private:
     int m_rowCount = 0;
     std::int64_t m_countedUpTo = 0;  ///< the limit the count used (0: counted in full)
     std::vector<storage::ContactListRow> m_searchRows;
-    // Page cache: page index -> rows; the oldest page is dropped past kMaxPages.
-    mutable std::map<int, std::vector<storage::ContactListRow>> m_pages;
-    mutable std::vector<int> m_pageAge;
+    mutable PageCache<storage::ContactListRow> m_pages;
 };
 
 } // namespace cartera::app

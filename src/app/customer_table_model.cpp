@@ -77,7 +77,6 @@ void CustomerTableModel::reload()
 {
     beginResetModel();
     m_pages.clear();
-    m_pageAge.clear();
     const auto count = m_portfolio.customers().count(m_filter);
     m_rowCount = static_cast<int>(std::min<std::int64_t>(count, INT32_MAX));
     endResetModel();
@@ -98,21 +97,7 @@ const storage::CustomerListRow* CustomerTableModel::rowAt(int row) const
     if (row < 0 || row >= m_rowCount) {
         return nullptr;
     }
-    const int page = row / kPageSize;
-    auto found = m_pages.find(page);
-    if (found == m_pages.end()) {
-        if (m_pages.size() >= kMaxPages) {
-            m_pages.erase(m_pageAge.front());
-            m_pageAge.erase(m_pageAge.begin());
-        }
-        found = m_pages
-                    .emplace(page, m_portfolio.customers().list(m_filter, m_sort,
-                                                                static_cast<std::int64_t>(page) * kPageSize, kPageSize))
-                    .first;
-        m_pageAge.push_back(page);
-    }
-    const auto offset = static_cast<std::size_t>(row % kPageSize);
-    return offset < found->second.size() ? &found->second[offset] : nullptr;
+    return m_pages.at(row, [this](std::int64_t offset, int limit) { return m_portfolio.customers().list(m_filter, m_sort, offset, limit); });
 }
 
 QVariant CustomerTableModel::data(const QModelIndex& index, int role) const
@@ -224,7 +209,6 @@ void CustomerTableModel::sort(int column, Qt::SortOrder order)
     m_sort = sort;
     beginResetModel();
     m_pages.clear();
-    m_pageAge.clear();
     endResetModel();
 }
 

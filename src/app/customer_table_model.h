@@ -3,6 +3,8 @@
 #include "domain/customer_filter.h"
 #include "storage/customer_repository.h"
 
+#include "app/page_cache.h"
+
 #include <QAbstractTableModel>
 
 #include <map>
@@ -50,8 +52,6 @@ public:
     void reload();
 
 private:
-    static constexpr int kPageSize = 256;
-    static constexpr std::size_t kMaxPages = 16;
 
     const storage::CustomerListRow* rowAt(int row) const;
 
@@ -59,9 +59,7 @@ private:
     domain::CustomerFilter m_filter;
     domain::CustomerSort m_sort;
     int m_rowCount = 0;
-    // Page cache: page index -> rows; the oldest page is dropped past kMaxPages.
-    mutable std::map<int, std::vector<storage::CustomerListRow>> m_pages;
-    mutable std::vector<int> m_pageAge;
+    mutable PageCache<storage::CustomerListRow> m_pages;
 };
 
 /// Label for people of an enumerated value (translated).
