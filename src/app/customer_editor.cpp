@@ -4,6 +4,7 @@
 #include "domain/customer_validation.h"
 #include "services/portfolio.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -84,6 +85,9 @@ CustomerEditor::CustomerEditor(services::Portfolio& portfolio, Customer customer
     }
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(QVariant::fromValue<qlonglong>(c.ownerRepId.value_or(0)))));
     form->addRow(tr("&Owner"), m_owner);
+    m_strategic = new QCheckBox(tr("Strategic account (counts in tier models that weigh it)"));
+    m_strategic->setChecked(c.strategic);
+    form->addRow(QString(), m_strategic);
 
     addField("country", tr("Co&untry"), c.country, tr("two letters, e.g. FR"));
     addField("region", tr("&Region"), c.region);
@@ -122,6 +126,7 @@ Customer CustomerEditor::customer() const
     c.email = text("email");
     c.phone = text("phone");
     c.website = text("website");
+    c.strategic = m_strategic->isChecked();
     return c;
 }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -45,6 +46,7 @@ private:
     QComboBox* m_sizeBand;
     QComboBox* m_channel;
     QComboBox* m_owner;
+    QCheckBox* m_strategic = nullptr;
     QDialogButtonBox* m_buttons;
 };
 

@@ -5,6 +5,7 @@
 #include "app/contacts_view.h"
 #include "app/activity_table_model.h"
 #include "app/customer_detail_panel.h"
+#include "app/customer_editor.h"
 #include "app/customer_table_model.h"
 #include "app/main_window.h"
 #include "app/open_claims_model.h"
@@ -15,6 +16,7 @@
 #include "support/temp_dir.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -468,4 +470,25 @@ TEST(MainWindow, contactsViewChangesGoOnTheWindowsUndoStack)
     // The customer list's search finds the account by its new contact (the search index follows).
     window.search(QStringLiteral("undoable"));
     EXPECT_EQ(window.customerModel()->rowCount(), 1);
+}
+
+TEST(CustomerEditor, theStrategicFlagIsEditedAndKept)
+{
+    Workspace workspace;
+    auto customer = workspace.portfolio->customers().find(workspace.portfolio->customers().list({}, {}, 0, 1).at(0).id).value();
+    customer.strategic = true;
+    app::CustomerEditor editor(*workspace.portfolio, customer);
+    auto* flag = editor.findChild<QCheckBox*>();
+    ASSERT_NE(flag, nullptr);
+    EXPECT_TRUE(flag->isChecked());
+    EXPECT_TRUE(editor.customer().strategic);
+    flag->setChecked(false);
+    EXPECT_FALSE(editor.customer().strategic);
+    // Saved through the window, undoable like any edit.
+    const bool saved = workspace.portfolio->customers().find(customer.id)->strategic;
+    flag->setChecked(!saved);
+    ASSERT_TRUE(workspace.window->updateCustomer(editor.customer()));
+    EXPECT_EQ(workspace.portfolio->customers().find(customer.id)->strategic, !saved);
+    workspace.window->undoStack()->undo();
+    EXPECT_EQ(workspace.portfolio->customers().find(customer.id)->strategic, saved);
 }
