@@ -1,4 +1,5 @@
 #include "domain/abc_thresholds.h"
+#include "domain/percent.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,32 +11,6 @@ namespace cartera::domain {
 namespace {
 
 /// "7.5" -> 750 basis points; nullopt unless digits with at most two decimals, at most 100.
-std::optional<int> parsePercent(std::string_view text)
-{
-    const auto point = text.find('.');
-    const std::string_view whole = text.substr(0, point);
-    const std::string_view decimals = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
-    if (whole.empty() || whole.size() > 3 || decimals.size() > 2 ||
-        (point != std::string_view::npos && decimals.empty())) {
-        return std::nullopt;
-    }
-    int value = 0;
-    for (const char c : whole) {
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        value = value * 10 + (c - '0');
-    }
-    int fraction = 0;
-    for (std::size_t i = 0; i < 2; ++i) {
-        const char c = i < decimals.size() ? decimals[i] : '0';
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        fraction = fraction * 10 + (c - '0');
-    }
-    return value * 100 + fraction;
-}
 
 std::string_view trimmed(std::string_view text)
 {
