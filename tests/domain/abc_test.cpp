@@ -284,3 +284,62 @@ TEST(Abc, criterionCodesRoundTrip)
     EXPECT_TRUE(isMoney(AbcCriterion::Margin));
     EXPECT_FALSE(isMoney(AbcCriterion::Orders));
 }
+
+TEST(Abc, rankingMatchesAPlainSortOfValuesThenCodesOverManyMixedValues)
+{
+    // The ranking sorts by bytes of the value (radix): values that differ in any byte, from
+    // large money amounts to negatives, many ties, inputs in no code order.
+    std::vector<AbcInput> values;
+    std::uint64_t state = 12345;
+    const auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 17;
+    };
+    for (int i = 0; i < 5000; ++i) {
+        const std::uint64_t pick = next();
+        std::int64_t value = 0;
+        switch (pick % 5) {
+        case 0: value = static_cast<std::int64_t>(pick % 7) * 100; break;          // many ties, zeros
+        case 1: value = static_cast<std::int64_t>(pick % 1000000007); break;      // up to 4 bytes
+        case 2: value = static_cast<std::int64_t>(pick) >> 3; break;              // up to 6 bytes
+        case 3: value = -static_cast<std::int64_t>(pick % 100000); break;         // negatives
+        default: value = std::numeric_limits<std::int64_t>::max() - static_cast<std::int64_t>(pick % 3); break;
+        }
+        char code[16];
+        std::snprintf(code, sizeof code, "Z%05d", static_cast<int>(next() % 100000));
+        values.push_back(input(i + 1, code, value));
+    }
+    std::vector<AbcInput> expected = values;
+    std::sort(expected.begin(), expected.end(), [](const AbcInput& a, const AbcInput& b) {
+        if (a.value != b.value) {
+            return a.value > b.value;
+        }
+        return a.code != b.code ? a.code < b.code : a.customerId < b.customerId;
+    });
+    // Values near the top of the range would overflow the total: keep those small enough that
+    // 5,000 of them add up within 64 bits.
+    std::vector<AbcInput> rankable;
+    for (const auto& value : values) {
+        if (value.value < std::numeric_limits<std::int64_t>::max() / 8000) {
+            rankable.push_back(value);
+        }
+    }
+    std::erase_if(expected, [](const AbcInput& value) {
+        return value.value >= std::numeric_limits<std::int64_t>::max() / 8000;
+    });
+    const AbcResult result = classified(rankable);
+    std::vector<CustomerId> got;
+    for (const auto& entry : result.entries) {
+        got.push_back(entry.customerId);
+    }
+    for (const auto& apart : result.apart) {
+        got.push_back(apart.customerId);
+    }
+    std::vector<CustomerId> want;
+    for (const auto& value : expected) {
+        want.push_back(value.customerId);
+    }
+    ASSERT_GT(result.entries.size(), 1000u);
+    ASSERT_GT(result.apart.size(), 1000u);
+    EXPECT_EQ(got, want);
+}

@@ -167,3 +167,17 @@ TEST_F(AbcRepositoryTest, followsOrderChangesThroughTheMonthlyFigures)
     customers.remove(a);
     EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "B=20000 C=3000 R=3000");
 }
+
+TEST_F(AbcRepositoryTest, readsTheSameOnOneConnectionAsOnTwoInParallel)
+{
+    // Outside a transaction the values are read on a second connection in another thread;
+    // inside one (which fixes what is read) on this connection alone. Both must agree.
+    const std::string parallel = values(AbcCriterion::Margin, 202412, 202512);
+    std::string single;
+    {
+        const ReadTransaction transaction(sample.db);
+        single = values(AbcCriterion::Margin, 202412, 202512);
+    }
+    EXPECT_EQ(parallel, "A=107000 B=-5000 C=0 R=3000");
+    EXPECT_EQ(single, parallel);
+}
