@@ -20,10 +20,8 @@ bool rankedBefore(const AbcInput& a, const AbcInput& b)
     if (a.value != b.value) {
         return a.value > b.value;
     }
-    if (a.code != b.code) {
-        return a.code < b.code;
-    }
-    return a.customerId < b.customerId;
+    const int byCode = a.code.compare(b.code);
+    return byCode != 0 ? byCode < 0 : a.customerId < b.customerId;
 }
 
 /// The least cumulative value at which class classIndex is full: a customer whose cumulative
@@ -127,14 +125,14 @@ Result<AbcResult> classifyAbc(std::vector<AbcInput> values, const AbcThresholds&
         result.apart.push_back(std::move(values[key.index]));
     }
 
-    result.entries.resize(keys.size());
+    result.entries.reserve(keys.size());
     std::int64_t cumulative = 0;
     for (std::size_t rank = 0; rank < keys.size(); ++rank) {
         AbcInput& input = values[keys[rank].index];
         if (__builtin_add_overflow(cumulative, input.value, &cumulative)) {
             return Error{ErrorCode::InvalidInput, "the total of the values is too large to classify", "abc"};
         }
-        AbcEntry& entry = result.entries[rank];
+        AbcEntry& entry = result.entries.emplace_back();
         entry.customerId = input.customerId;
         entry.code = std::move(input.code);
         entry.name = std::move(input.name);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -42,7 +43,8 @@ FROM customer_month INDEXED BY customer_month_period WHERE month BETWEEN ?1 AND 
 constexpr std::string_view kCustomersInScope = R"sql(
 SELECT count(cartera_abc_customer(id, code, kind = 'customer', CASE WHEN ?5 THEN name END))
 FROM customer INDEXED BY customer_report_scope
-WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR channel = ?2) AND (?3 IS NULL OR owner_rep_id = ?3)
+WHERE id BETWEEN ?6 AND ?7
+  AND (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR channel = ?2) AND (?3 IS NULL OR owner_rep_id = ?3)
   AND (?4 OR archived_on IS NULL)
 )sql";
 
@@ -119,9 +121,9 @@ struct ValueSums final {
 
 /// The customers in scope, in id order, fed by the scope scan (cartera_abc_customer).
 struct ScopeCustomers final {
-    explicit ScopeCustomers(std::int64_t highestId, bool withNames) : withNames(withNames)
+    ScopeCustomers(std::int64_t expectedCount, bool withNames) : withNames(withNames)
     {
-        const auto expected = static_cast<std::size_t>(std::min(highestId, ValueSums::kMostDense));
+        const auto expected = static_cast<std::size_t>(std::clamp<std::int64_t>(expectedCount, 0, ValueSums::kMostDense));
         inputs.reserve(expected);
         isCustomer.reserve(expected);
     }
@@ -195,8 +197,14 @@ void sumValues(const Database& db, const AbcValueQuery& query, ValueSums& sums)
     values.step();
 }
 
-/// The scope scan: the customers in scope in id order, on connection db.
-void readScope(const Database& db, const AbcValueQuery& query, ScopeCustomers& scope)
+/// Customer ids from first to last, both included.
+struct IdRange final {
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+};
+
+/// The scope scan: the customers in scope with ids in range, in id order, on connection db.
+void readScope(const Database& db, const AbcValueQuery& query, IdRange range, ScopeCustomers& scope)
 {
     const FunctionRegistration function(db, "cartera_abc_customer", 4, &ScopeCustomers::add, &scope);
     auto customers = db.prepare(kCustomersInScope);
@@ -208,24 +216,34 @@ void readScope(const Database& db, const AbcValueQuery& query, ScopeCustomers& s
     }
     customers.bind(3, query.scope.ownerRepId).bind(4, query.scope.includeArchived ? 1 : 0);
     customers.bind(5, query.withNames ? 1 : 0);
+    customers.bind(6, range.first).bind(7, range.last);
     customers.step();
 }
 
-/// Gives each customer in scope its value and leaves out the prospects without sales.
-std::vector<AbcInput> joined(ScopeCustomers& scope, const ValueSums& sums)
+/// Gives each customer in scope its value and leaves out the prospects without sales; the
+/// customers of later follow those of first, in id order.
+std::vector<AbcInput> joined(ScopeCustomers& first, ScopeCustomers& later, const ValueSums& sums)
 {
-    auto& inputs = scope.inputs;
+    auto& inputs = first.inputs;
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        const auto value = sums.of(inputs[i].customerId);
-        if (!value && scope.isCustomer[i] == 0) {
-            continue;  // a prospect, as expected without sales: left out
+    const auto keep = [&](AbcInput& input, bool isCustomer, bool moved) {
+        const auto value = sums.of(input.customerId);
+        if (!value && !isCustomer) {
+            return;  // a prospect, as expected without sales: left out
         }
-        if (kept != i) {
-            inputs[kept] = std::move(inputs[i]);
+        if (moved) {
+            inputs[kept] = std::move(input);
         }
         inputs[kept].value = value.value_or(0);
         ++kept;
+    };
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        keep(inputs[i], first.isCustomer[i] != 0, kept != i);
+    }
+    const std::size_t firstKept = kept;
+    inputs.resize(firstKept + later.inputs.size());  // capacity was reserved for every customer
+    for (std::size_t i = 0; i < later.inputs.size(); ++i) {
+        keep(later.inputs[i], later.isCustomer[i] != 0, true);
     }
     inputs.resize(kept);
     return std::move(inputs);
@@ -239,43 +257,52 @@ AbcRepository::AbcRepository(const Database& db) : m_db(db)
 
 std::vector<AbcInput> AbcRepository::customerValues(const AbcValueQuery& query) const
 {
-    // The two scans take about as long each at 1,000,000 customers. When a second connection
-    // can read the same commit (TwinRead), the values scan runs on it in another thread while
-    // this one reads the scope: on two cores a run takes the time of one scan instead of two.
+    // At 1,000,000 customers the scope scan takes about twice as long as the values scan. When a
+    // second connection can read the same commit (TwinRead), another thread reads the values and
+    // then the last quarter of the scope on it, while this one reads the first three quarters:
+    // on two cores a run takes about half as long.
     auto twinRead = TwinRead::begin(m_db);
     const ReadTransaction transaction(m_db);  // nothing more when twinRead holds one already
     // Customer ids are dense (1..max): a position per id finds a customer's value without a
     // hash lookup. A file with very sparse ids (imported ones) uses a map instead.
     const std::int64_t highestId = highestCustomerId(m_db);
     ValueSums sums(highestId);
-    ScopeCustomers scope(highestId, query.withNames);
-    if (twinRead) {
-        std::exception_ptr valuesFailure;
-        std::thread valuesReader([&] {
-            try {
-                sumValues(twinRead->twin(), query, sums);
-            } catch (...) {
-                valuesFailure = std::current_exception();
-            }
-        });
-        try {
-            readScope(m_db, query, scope);
-        } catch (...) {
-            valuesReader.join();
-            throw;
-        }
-        valuesReader.join();
-        if (valuesFailure) {
-            std::rethrow_exception(valuesFailure);
-        }
-    } else {
+    if (!twinRead) {
+        ScopeCustomers scope(highestId, query.withNames);
+        ScopeCustomers none(0, query.withNames);
         sumValues(m_db, query, sums);
-        readScope(m_db, query, scope);
+        readScope(m_db, query, {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}, scope);
+        if (sums.failed || scope.failed) {
+            throw StorageError(StorageFailure::Other, "out of memory while reading the ABC values", SQLITE_NOMEM);
+        }
+        return joined(scope, none, sums);
     }
-    if (sums.failed || scope.failed) {
+    const std::int64_t split = highestId / 4 * 3;
+    ScopeCustomers firstPart(highestId, query.withNames);  // room for all: the later part joins it
+    ScopeCustomers laterPart(highestId - split, query.withNames);
+    std::exception_ptr twinFailure;
+    std::thread twinReader([&] {
+        try {
+            sumValues(twinRead->twin(), query, sums);
+            readScope(twinRead->twin(), query, {split + 1, std::numeric_limits<std::int64_t>::max()}, laterPart);
+        } catch (...) {
+            twinFailure = std::current_exception();
+        }
+    });
+    try {
+        readScope(m_db, query, {std::numeric_limits<std::int64_t>::min(), split}, firstPart);
+    } catch (...) {
+        twinReader.join();
+        throw;
+    }
+    twinReader.join();
+    if (twinFailure) {
+        std::rethrow_exception(twinFailure);
+    }
+    if (sums.failed || firstPart.failed || laterPart.failed) {
         throw StorageError(StorageFailure::Other, "out of memory while reading the ABC values", SQLITE_NOMEM);
     }
-    return joined(scope, sums);
+    return joined(firstPart, laterPart, sums);
 }
 
 } // namespace cartera::storage
