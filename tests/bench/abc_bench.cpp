@@ -9,6 +9,8 @@
 #include "services/portfolio.h"
 #include "storage/abc_repository.h"
 
+#include "bench_result.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -103,6 +105,8 @@ int main(int argc, char** argv)
     }
     std::printf("%zu customers read, %zu classified, period %s, %d runs (median)\n", customers, classified,
                 query.period.toString().c_str(), runs);
+    cartera::bench::emitResult("ABC warm: classify again with other thresholds (open view)", reclassify);
+    cartera::bench::emitResult("ABC warm: read and classify again in the open app", run);
     std::printf("step             wall ms   CPU ms (all threads)\n");
     std::printf("read values      %8.1f %8.1f\n", median(read), median(readCpu));
     std::printf("classify         %8.1f %8.1f\n", median(classify), median(classifyCpu));

@@ -5,6 +5,8 @@
 // Usage: customer_list_bench DB [runs]
 #include "services/portfolio.h"
 
+#include "bench_result.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -105,5 +107,8 @@ int main(int argc, char** argv)
                 "keystrokes)\n",
                 static_cast<long long>(largestBook), percentile(myAccounts, 0.5), percentile(myAccounts, 0.95),
                 percentile(myAccounts, 1.0), myAccounts.size());
+    cartera::bench::emitResult("time to first rows, customer list", firstRows);
+    cartera::bench::emitResult("search keystroke, customer list, all accounts", allAccounts, "latency");
+    cartera::bench::emitResult("search keystroke, customer list, the largest rep's accounts", myAccounts, "latency");
     return 0;
 }

@@ -11,6 +11,8 @@
 #include "services/portfolio_analysis_service.h"
 #include "storage/portfolio_repository.h"
 
+#include "bench_result.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -146,6 +148,8 @@ int main(int argc, char** argv)
         report("  read the figures, processor time", readCpu);
         report("  break down (in memory)", breakdown);
         report("  analyse (read and break down, the service)", analyse);
+        cartera::bench::emitResult(std::string("portfolio: analyse by ") + c.name, analyse);
+        cartera::bench::emitResult(std::string("portfolio: re-pivot by ") + c.name + " (open view)", breakdown);
         report("  drill-down: the largest cell, first 256 with names", drill);
         report("  drill-down: the largest cell, every name", drillAll);
     }

@@ -14,6 +14,8 @@
 #include "storage/database.h"
 #include "storage/tier_repository.h"
 
+#include "bench_result.h"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -155,6 +157,8 @@ int main(int argc, char** argv)
     std::printf("score and tier (default model)   %8.1f ms\n", median(score));
     std::printf("rescore with another model       %8.1f ms\n", median(rescore));
     std::printf("run with names (TierService)     %8.1f ms\n", median(run));
+    cartera::bench::emitResult("tiers: run with the default model (read, rank, tier)", run);
+    cartera::bench::emitResult("tiers: rescore with another model (open view)", rescore);
     std::printf("export the whole list to CSV     %8.1f ms\n", median(exportCsv));
     return 0;
 }
