@@ -342,6 +342,12 @@ void WriteTransaction::commit()
     m_done = true;
 }
 
+std::int64_t Database::dataVersion() const
+{
+    auto version = prepare("PRAGMA data_version");
+    return version.step() ? version.int64(0) : 0;
+}
+
 ReadTransaction::ReadTransaction(const Database& db) : m_db(db), m_owned(sqlite3_get_autocommit(db.handle()) != 0)
 {
     if (m_owned) {

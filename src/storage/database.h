@@ -87,6 +87,10 @@ public:
     [[nodiscard]] int changes() const;
 
     [[nodiscard]] int schemaVersion() const;
+    /// Changes whenever another connection commits (PRAGMA data_version). Read outside a
+    /// transaction, before and after reads made on other connections, it tells whether they all
+    /// saw the same commit: the same value means nothing was committed in between.
+    [[nodiscard]] std::int64_t dataVersion() const;
     [[nodiscard]] bool readOnly() const { return m_readOnly; }
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 

@@ -124,13 +124,6 @@ PortfolioData readRange(const Database& db, const PortfolioLoadQuery& query, con
     return builder.finish();
 }
 
-/// Changes when another connection commits (PRAGMA data_version).
-std::int64_t dataVersion(const Database& db)
-{
-    auto s = db.prepare("PRAGMA data_version");
-    return s.step() ? s.int64(0) : 0;
-}
-
 } // namespace
 
 PortfolioRepository::PortfolioRepository(const Database& db) : m_db(db)
@@ -146,7 +139,7 @@ PortfolioData PortfolioRepository::load(const PortfolioLoadQuery& query) const
     // of this connection, read before and after, tells. Otherwise read again, at last alone.
     if (sqlite3_get_autocommit(m_db.handle()) != 0 && !m_db.path().empty() && query.threads != 1) {
         for (int attempt = 0; attempt < 2; ++attempt) {
-            const auto before = dataVersion(m_db);
+            const auto before = m_db.dataVersion();
             const auto catalogue = readCatalogue(m_db);
             int threads = query.threads;
             if (threads <= 0) {
@@ -195,7 +188,7 @@ PortfolioData PortfolioRepository::load(const PortfolioLoadQuery& query) const
             if (failed) {
                 break;  // another connection could not be opened (a read-only folder, say): read alone
             }
-            if (dataVersion(m_db) == before) {
+            if (m_db.dataVersion() == before) {
                 return mergePortfolioParts(std::move(parts));
             }
         }

@@ -170,8 +170,9 @@ TEST_F(AbcRepositoryTest, followsOrderChangesThroughTheMonthlyFigures)
 
 TEST_F(AbcRepositoryTest, readsTheSameOnOneConnectionAsOnTwoInParallel)
 {
-    // Outside a transaction the values are read on a second connection in another thread;
-    // inside one (which fixes what is read) on this connection alone. Both must agree.
+    // Outside a transaction the reads are split between this connection and a second one in
+    // another thread; inside one (whose changes only this connection sees) all on this one.
+    // Both must agree.
     const std::string parallel = values(AbcCriterion::Margin, 202412, 202512);
     std::string single;
     {
@@ -180,4 +181,12 @@ TEST_F(AbcRepositoryTest, readsTheSameOnOneConnectionAsOnTwoInParallel)
     }
     EXPECT_EQ(parallel, "A=107000 B=-5000 C=0 R=3000");
     EXPECT_EQ(single, parallel);
+}
+
+TEST_F(AbcRepositoryTest, insideAWriteTransactionSeesItsOwnUncommittedOrders)
+{
+    // A second connection could not see them: the read stays on this connection.
+    WriteTransaction transaction(sample.db);
+    order(c, Date(2025, 5, 5), 3, 1000, 0);
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 B=20000 C=3000 R=3000");
 }
