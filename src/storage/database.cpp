@@ -169,6 +169,22 @@ Database Database::open(const fs::path& path, OpenMode mode)
     if (exists && fs::is_directory(path, ec)) {
         throw StorageError(StorageFailure::CannotOpen, "cannot open " + path.string() + ": it is a folder");
     }
+    try {
+        return openChecked(path, mode);
+    } catch (const StorageError& e) {
+        if (e.failure() != StorageFailure::Busy) {
+            throw;
+        }
+        throw StorageError(StorageFailure::Busy,
+                           "cannot open " + path.string() + ": another program holds it locked (waited " +
+                               std::to_string(kBusyTimeoutMs / 1000) +
+                               " s). Close that program, or try again in a moment; nothing was changed.",
+                           e.sqliteCode());
+    }
+}
+
+Database Database::openChecked(const fs::path& path, OpenMode mode)
+{
     const bool readOnly = mode == OpenMode::ReadOnly;
     int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (mode == OpenMode::CreateOrUpgrade) {

@@ -104,6 +104,8 @@ public:
 
 private:
     Database(sqlite3* db, std::filesystem::path path, bool readOnly);
+    /// open() after the checks that need no file access.
+    static Database openChecked(const std::filesystem::path& path, OpenMode mode);
     void applyConnectionSettings() const;
 
     struct StatementCache;

@@ -512,3 +512,31 @@ TEST(Database, integrityReportNamesForeignKeyViolations)
     EXPECT_NE(report, "ok");
     EXPECT_NE(report.find("contact"), std::string::npos) << report;
 }
+
+TEST(Database, openOfAFileLockedByAnotherProgramSaysSoAfterTheBusyTimeoutAndChangesNothing)
+{
+    TempDir dir;
+    const auto path = dir.file("locked.cartera");
+    {
+        const Database db = Database::open(path, OpenMode::CreateOrUpgrade);
+        db.execute("INSERT INTO setting(key, value) VALUES ('kept', 'yes')");
+    }
+    {
+        RawSqlite other(path);
+        // Another program takes the file for itself (exclusive locking, as some tools do).
+        other.exec("PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM setting;");
+        try {
+            (void)Database::open(path, OpenMode::ReadWrite);
+            FAIL() << "opened a file another program holds locked";
+        } catch (const StorageError& e) {
+            EXPECT_EQ(e.failure(), StorageFailure::Busy);
+            const std::string message = e.what();
+            EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+            EXPECT_NE(message.find("another program holds it locked"), std::string::npos) << message;
+        }
+    }  // the other program quits
+    const Database db = Database::open(path, OpenMode::ReadWrite);
+    auto kept = db.prepare("SELECT value FROM setting WHERE key = 'kept'");
+    ASSERT_TRUE(kept.step());
+    EXPECT_EQ(kept.text(0), "yes");
+}
