@@ -74,6 +74,15 @@ Result<std::vector<SalesRep>> TerritoryService::reps()
     }
 }
 
+Result<std::vector<std::pair<TerritoryId, std::int64_t>>> TerritoryService::accountCounts()
+{
+    try {
+        return storage::TerritoryRepository(m_portfolio.database()).accountCounts();
+    } catch (const std::exception& e) {
+        return toError(e, kWhere);
+    }
+}
+
 Status TerritoryService::saveRep(const SalesRep& rep)
 {
     if (rep.code.empty() || rep.name.empty()) {

@@ -55,6 +55,8 @@ public:
 
     domain::Result<domain::TerritorySet> territories();
     domain::Result<std::vector<domain::SalesRep>> reps();
+    /// Accounts per territory (only territories holding some), by territory id.
+    domain::Result<std::vector<std::pair<domain::TerritoryId, std::int64_t>>> accountCounts();
     /// Saves a rep's team, manager, active flag and capacity (code and name checked).
     domain::Status saveRep(const domain::SalesRep& rep);
 

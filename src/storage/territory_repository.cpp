@@ -353,6 +353,16 @@ std::vector<CustomerId> TerritoryRepository::accountsOf(TerritoryId territory) c
     return ids;
 }
 
+std::vector<std::pair<TerritoryId, std::int64_t>> TerritoryRepository::accountCounts() const
+{
+    auto s = m_db.cached("SELECT territory_id, count(*) FROM customer_territory GROUP BY territory_id ORDER BY territory_id");
+    std::vector<std::pair<TerritoryId, std::int64_t>> counts;
+    while (s->step()) {
+        counts.emplace_back(s->int64(0), s->int64(1));
+    }
+    return counts;
+}
+
 std::vector<CoverageAccount> TerritoryRepository::loadCoverage(const MonthRange& period, Date contactSince) const
 {
     ReadTransaction read(m_db);

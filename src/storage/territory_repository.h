@@ -50,6 +50,8 @@ public:
     [[nodiscard]] std::optional<std::pair<domain::TerritoryId, bool>> assignmentOf(domain::CustomerId customer) const;
     /// The accounts of a territory (not of its sub-territories), by id, through territory_account.
     [[nodiscard]] std::vector<domain::CustomerId> accountsOf(domain::TerritoryId territory) const;
+    /// How many accounts each territory holds (territories without any left out), by id.
+    [[nodiscard]] std::vector<std::pair<domain::TerritoryId, std::int64_t>> accountCounts() const;
 
     /// What the coverage, balance and channel reports add up, for every unarchived account:
     /// figures over period and the equal period before it, open claims, whether it had a call,
