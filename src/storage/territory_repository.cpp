@@ -75,9 +75,7 @@ constexpr std::string_view kUpdateOwner = "UPDATE customer SET owner_rep_id = ?2
 
 std::string firstDayOf(int yyyymm)
 {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-01", yyyymm / 100, yyyymm % 100);
-    return text;
+    return Date(yyyymm / 100, static_cast<unsigned>(yyyymm % 100), 1).toIso();
 }
 
 int nextMonth(int yyyymm)
