@@ -43,6 +43,43 @@ std::unordered_set<CustomerId> unlockOrphans(storage::AccountProfiles& profiles,
     return orphans;
 }
 
+/// Moves above this many are checked against one read of every account instead of two reads each.
+constexpr std::size_t kBulkCheckMoves = 20000;
+
+/// True when every move starts where its account stands in profiles.
+bool movesStartWhereAccountsStand(const storage::AccountProfiles& profiles, const std::vector<AssignmentMove>& moves)
+{
+    for (const auto& move : moves) {
+        const auto it = std::lower_bound(profiles.accounts.begin(), profiles.accounts.end(), move.customer,
+                                         [](const AccountProfile& a, CustomerId id) { return a.id < id; });
+        if (it == profiles.accounts.end() || it->id != move.customer || it->territory != move.fromTerritory ||
+            it->rep != move.fromRep || it->locked != move.fromLocked) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Writes set and moves in one transaction, the moves checked first (in bulk when many).
+Status writeRealignment(const storage::Database& db, const TerritorySet& set, const std::vector<AssignmentMove>& moves,
+                        const MonthRange& period, bool alreadyChecked)
+{
+    storage::WriteTransaction transaction(db);
+    storage::TerritoryRepository repository(db);
+    auto check = storage::TerritoryRepository::MoveCheck::EachAccount;
+    if (alreadyChecked) {
+        check = storage::TerritoryRepository::MoveCheck::None;
+    } else if (moves.size() > kBulkCheckMoves) {
+        if (!movesStartWhereAccountsStand(repository.loadProfiles(period), moves)) {
+            return Error{ErrorCode::Conflict, "accounts changed since the preview; preview again", "territories"};
+        }
+        check = storage::TerritoryRepository::MoveCheck::None;
+    }
+    repository.realign(set, moves, check);
+    transaction.commit();
+    return Done{};
+}
+
 Result<AssignmentPlan> planRules(storage::AccountProfiles profiles, const TerritorySet& set)
 {
     const auto orphans = unlockOrphans(profiles, set);
@@ -177,7 +214,12 @@ Status TerritoryService::apply(const Realignment& realignment)
                 return Error{ErrorCode::Conflict, "the accounts changed since the preview; preview again", kWhere};
             }
         }
-        repository.realign(realignment.after, realignment.plan.moves);
+        // A plan made from the rules again under the lock starts where every account stands.
+        auto written = writeRealignment(db, realignment.after, realignment.plan.moves,
+                                        MonthRange::twelveMonthsEndingWith(realignment.asOf), realignment.fromRules);
+        if (!written) {
+            return written;
+        }
         transaction.commit();
         return Done{};
     } catch (const std::exception& e) {
@@ -193,8 +235,8 @@ Status TerritoryService::revert(const Realignment& realignment)
         for (const auto& move : realignment.plan.moves) {
             back.push_back(move.reversed());
         }
-        storage::TerritoryRepository(m_portfolio.database()).realign(realignment.before, back);
-        return Done{};
+        return writeRealignment(m_portfolio.database(), realignment.before, back,
+                                MonthRange::twelveMonthsEndingWith(realignment.asOf), false);
     } catch (const std::exception& e) {
         return toError(e, kWhere);
     }

@@ -174,7 +174,7 @@ void TerritoryRepository::save(const TerritorySet& set)
     realign(set, {});
 }
 
-void TerritoryRepository::realign(const TerritorySet& given, const std::vector<AssignmentMove>& moves)
+void TerritoryRepository::realign(const TerritorySet& given, const std::vector<AssignmentMove>& moves, MoveCheck check)
 {
     TerritorySet set = given;
     set.normalise();
@@ -226,7 +226,7 @@ void TerritoryRepository::realign(const TerritorySet& given, const std::vector<A
     }
     // Accounts leave the territories that go before these are deleted: the delete cascades to
     // whatever assignment rows are left (archived accounts only).
-    applyMoves(moves);
+    applyMoves(moves, check);
     for (const auto id : gone) {
         auto s = m_db.cached(kDeleteTerritory);
         s->bind(1, id).run();
@@ -281,25 +281,25 @@ AccountProfiles TerritoryRepository::loadProfiles(const MonthRange& period) cons
 void TerritoryRepository::apply(const std::vector<AssignmentMove>& moves)
 {
     WriteTransaction transaction(m_db);
-    applyMoves(moves);
+    applyMoves(moves, MoveCheck::EachAccount);
     transaction.commit();
 }
 
-void TerritoryRepository::applyMoves(const std::vector<AssignmentMove>& moves) const
+void TerritoryRepository::applyMoves(const std::vector<AssignmentMove>& moves, MoveCheck check) const
 {
     for (const auto& move : moves) {
-        {
-            auto s = m_db.cached(kSelectAssignment);
-            s->bind(1, move.customer);
-            const bool has = s->step();
-            const TerritoryId territory = has ? s->int64(0) : 0;
-            const bool locked = has && s->int64(1) != 0;
-            if (territory != move.fromTerritory || locked != move.fromLocked) {
-                throw StorageError(StorageFailure::Constraint, "account " + std::to_string(move.customer) +
-                                                                 " changed territory since the preview; preview again");
+        if (check == MoveCheck::EachAccount) {
+            {
+                auto s = m_db.cached(kSelectAssignment);
+                s->bind(1, move.customer);
+                const bool has = s->step();
+                const TerritoryId territory = has ? s->int64(0) : 0;
+                const bool locked = has && s->int64(1) != 0;
+                if (territory != move.fromTerritory || locked != move.fromLocked) {
+                    throw StorageError(StorageFailure::Constraint, "account " + std::to_string(move.customer) +
+                                                                     " changed territory since the preview; preview again");
+                }
             }
-        }
-        {
             auto s = m_db.cached(kSelectOwner);
             s->bind(1, move.customer);
             if (!s->step()) {
