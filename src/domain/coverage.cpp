@@ -145,30 +145,42 @@ std::vector<AssignmentMove> suggestBalancingMoves(const std::vector<CoverageAcco
     }
     std::set<CustomerId> moved;
     for (int n = 0; n < maxMoves; ++n) {
-        RepId high = 0;
+        // Only a rep who owns a territory can receive: the account needs one.
         RepId low = 0;
         for (const RepId rep : reps) {
-            if (high == 0 || revenue[rep] > revenue[high]) {
-                high = rep;
-            }
-            // Only a rep who owns a territory can receive: the account needs one.
             if (home.count(rep) != 0 && (low == 0 || revenue[rep] < revenue[low])) {
                 low = rep;
             }
         }
-        if (high == 0 || low == 0 || high == low) {
+        if (low == 0) {
             break;
         }
-        const std::int64_t gap = revenue[high] - revenue[low];
+        // From the rep with the most revenue; when none of that rep's accounts may move or narrow
+        // the gap (a manager's book of class-A accounts), from the next one down.
+        std::vector<RepId> givers(reps.begin(), reps.end());
+        std::sort(givers.begin(), givers.end(), [&](RepId a, RepId b) {
+            return revenue[a] != revenue[b] ? revenue[a] > revenue[b] : a < b;
+        });
         const CoverageAccount* best = nullptr;
-        // Moving r narrows the gap to |gap - 2r|: best when r is nearest gap / 2, useless at r >= gap.
-        for (const auto* a : book[high]) {
-            if (a->revenue >= gap || moved.count(a->id) != 0) {
-                continue;
+        RepId high = 0;
+        for (const RepId giver : givers) {
+            if (revenue[giver] <= revenue[low]) {
+                break;
             }
-            if (best == nullptr || std::llabs(gap - 2 * a->revenue) < std::llabs(gap - 2 * best->revenue) ||
-                (std::llabs(gap - 2 * a->revenue) == std::llabs(gap - 2 * best->revenue) && a->id < best->id)) {
-                best = a;
+            const std::int64_t gap = revenue[giver] - revenue[low];
+            // Moving r narrows the gap to |gap - 2r|: best when r is nearest gap / 2, useless at r >= gap.
+            for (const auto* a : book[giver]) {
+                if (a->revenue >= gap || moved.count(a->id) != 0) {
+                    continue;
+                }
+                if (best == nullptr || std::llabs(gap - 2 * a->revenue) < std::llabs(gap - 2 * best->revenue) ||
+                    (std::llabs(gap - 2 * a->revenue) == std::llabs(gap - 2 * best->revenue) && a->id < best->id)) {
+                    best = a;
+                }
+            }
+            if (best != nullptr) {
+                high = giver;
+                break;
             }
         }
         if (best == nullptr) {

@@ -72,8 +72,9 @@ CoverageReport buildCoverage(const std::vector<CoverageAccount>& accounts, const
 std::optional<double> coefficientOfVariation(const std::vector<std::int64_t>& values);
 
 /// Up to maxMoves account moves that lower the balance index: each takes an unlocked, non-A
-/// account from the rep with the most revenue to the one with the least, choosing the account whose
-/// revenue is nearest half the gap between them, and stops when no move narrows it. Each move goes
+/// account from the rep with the most revenue (or, when none of that rep's accounts can move, the
+/// next one down) to the one with the least, choosing the account whose revenue is nearest half the
+/// gap between them, and stops when no move narrows a gap. Each move goes
 /// to a territory the receiving rep owns (the first by id) and is locked there as a manual override.
 /// The moves name customer, toTerritory and toRep only: planOverrides fills in the rest.
 std::vector<AssignmentMove> suggestBalancingMoves(const std::vector<CoverageAccount>& accounts,

@@ -108,3 +108,16 @@ TEST(Coverage, channelReportFlagsAccountsServedThroughAnotherChannel)
     ASSERT_EQ(report.byChannelAndTerritory[3].size(), 1u);
     EXPECT_EQ(report.byChannelAndTerritory[3][0].key, 10);
 }
+
+TEST(Coverage, whenTheTopRepHasNothingToMoveTheNextOneGives)
+{
+    std::vector<CoverageAccount> accounts{account(1, 1, 10, 900), account(2, 2, 20, 300), account(3, 2, 20, 200),
+                                          account(4, 3, 30, 50)};
+    accounts[0].aClass = true;  // the manager's key account stays
+    const std::vector<Territory> territories{{10, std::nullopt, "Key", 1, {}}, {20, std::nullopt, "North", 2, {}},
+                                             {30, std::nullopt, "South", 3, {}}};
+    const auto moves = suggestBalancingMoves(accounts, {1, 2, 3}, territories, 1);
+    ASSERT_EQ(moves.size(), 1u);
+    EXPECT_EQ(moves[0].customer, 3);  // rep 2 (500) to rep 3 (50): 200 is nearest half the gap of 450
+    EXPECT_EQ(moves[0].toRep, 3);
+}
