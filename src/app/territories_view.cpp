@@ -51,8 +51,28 @@ QTableView* sortedTable(QAbstractItemModel* model, QObject* owner)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
     return view;
+}
+
+/// The digit string one above or below (same length); nullopt past 99..9 or below 00..0.
+std::optional<std::string> stepDigits(std::string s, int step)
+{
+    for (auto i = s.size(); i-- > 0;) {
+        if (step > 0 ? s[i] < '9' : s[i] > '0') {
+            s[i] = static_cast<char>(s[i] + step);
+            return s;
+        }
+        s[i] = step > 0 ? '0' : '9';
+    }
+    return std::nullopt;
+}
+
+bool allDigits(const std::string& s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 QString balanceText(const std::optional<double>& index)
@@ -88,7 +108,8 @@ QWidget* TerritoriesView::createTerritoriesTab()
     m_tree = new QTreeWidget;
     m_tree->setObjectName(QStringLiteral("territoryTree"));
     m_tree->setHeaderLabels({tr("Territory"), tr("Owner"), tr("Overlay reps"), tr("Accounts")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->setMinimumWidth(460);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { showRules(); });
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this] { editTerritory(); });
     splitter->addWidget(m_tree);
@@ -115,8 +136,8 @@ QWidget* TerritoriesView::createTerritoriesTab()
     ruleButtons->addStretch();
     rightLayout->addLayout(ruleButtons);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
     auto* buttons = new QHBoxLayout;
@@ -447,6 +468,40 @@ bool TerritoriesView::splitTerritory(TerritoryId id, const QString& newName, con
     }
     draft.territories.push_back(part);
     draft.rules.push_back(rule);
+    // With digit codes, the source's rule is narrowed to what is left (below and above the range),
+    // so the two parts do not overlap and the preview lists no overlapping accounts. Other codes
+    // rely on priority alone: the new rule is tried first.
+    const std::size_t length = postalFrom.size();
+    const bool baseBounded = !base.postalFrom.empty();
+    if (found && allDigits(postalFrom) && allDigits(postalTo) &&
+        (!baseBounded || (base.postalFrom.size() == length && allDigits(base.postalFrom) && base.postalFrom <= postalFrom &&
+                          postalTo <= base.postalTo))) {
+        const std::string low = baseBounded ? base.postalFrom : std::string(length, '0');
+        const std::string high = baseBounded ? base.postalTo : std::string(length, '9');
+        std::vector<TerritoryRule> rest;
+        if (const auto below = stepDigits(postalFrom, -1); below && low <= *below) {
+            TerritoryRule r = base;
+            r.postalFrom = low;
+            r.postalTo = *below;
+            rest.push_back(r);
+        }
+        if (const auto above = stepDigits(postalTo, +1); above && *above <= high) {
+            TerritoryRule r = base;
+            r.id = draft.nextRuleId();
+            r.postalFrom = *above;
+            r.postalTo = high;
+            rest.push_back(r);
+        }
+        // The first remaining part keeps the source rule's id. Accounts without a postal code no
+        // longer match the source: the preview shows where broader rules put them.
+        std::erase_if(draft.rules, [&](const TerritoryRule& r) { return r.id == base.id; });
+        if (!rest.empty()) {
+            rest[0].id = base.id;
+        }
+        for (auto& r : rest) {
+            draft.rules.push_back(r);
+        }
+    }
     showProblem({});
     setDraft(std::move(draft));
     return true;

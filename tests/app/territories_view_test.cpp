@@ -1,3 +1,4 @@
+#include "app/realignment_dialog.h"
 #include "app/rep_table_model.h"
 #include "app/report_table_model.h"
 #include "app/territories_view.h"
@@ -106,7 +107,15 @@ TEST(TerritoriesView, splitPreviewApplyUndoAndApplyAgainAsANewUserWould)
     ASSERT_TRUE(preview.has_value()) << w.view->problem().toStdString();
     const auto moved = static_cast<std::int64_t>(preview->plan.moves.size());
     ASSERT_GT(moved, 0);
-    w.shot("territories-preview-demo.png");
+    EXPECT_TRUE(preview->plan.conflicts.empty());  // Bretagne's rule now leaves 29 out: no overlap
+    {
+        services::TerritoryService service(*w.portfolio);
+        app::RealignmentDialog dialog(*preview, service, service.reps().value(), w.portfolio->settings().currency());
+        dialog.resize(1100, 560);
+        EXPECT_EQ(dialog.movesModel()->rowCount(), static_cast<int>(moved));
+        EXPECT_TRUE(dialog.summary().contains(QString::number(moved)));
+        dialog.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/territories-preview-demo.png"));
+    }
 
     ASSERT_TRUE(w.view->applyRealignment(*preview, QStringLiteral("Split Bretagne")));
     EXPECT_FALSE(w.view->draftChanged());
