@@ -56,8 +56,9 @@ constexpr std::string_view kSelectOpenClaims = R"sql(
 SELECT customer_id FROM activity INDEXED BY activity_pending
 WHERE status IN ('open', 'in_progress') AND type = 'claim'
 )sql";
+// No DISTINCT: marking an account twice costs less than SQLite sorting the ids to drop repeats.
 constexpr std::string_view kSelectContacted = R"sql(
-SELECT DISTINCT customer_id FROM activity INDEXED BY activity_date
+SELECT customer_id FROM activity INDEXED BY activity_date
 WHERE occurred_on >= ?1 AND type IN ('call', 'email', 'meeting', 'after_sales_visit')
 )sql";
 constexpr std::string_view kSelectOtherChannels = R"sql(
