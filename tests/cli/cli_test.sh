@@ -1010,7 +1010,7 @@ grep -q "by product category differ" "$work/err" || fail "check: the message doe
 
 # --- territories and coverage ------------------------------------------------------------------
 expect_exit 0 "territory list" "$cli" territory list --db "$db" --format csv --out "$work/territories.csv"
-[ "$(head -1 "$work/territories.csv")" = "id,territory,owner,overlays,accounts,rules" ] ||
+[ "$(head -1 "$work/territories.csv")" = $'id,territory,owner,overlays,accounts,rules\r' ] ||
     fail "territory list header: $(head -1 "$work/territories.csv")"
 grep -q "EMEA > France > Île-de-France > Paris" "$work/territories.csv" || fail "territory list has no Paris territory"
 expect_exit 0 "territory assign --preview" "$cli" territory assign --db "$db" --preview --as-of 2026-06-30 --format csv --out "$work/assign.csv"
