@@ -109,7 +109,7 @@ QWidget* TerritoriesView::createTerritoriesTab()
     m_tree->setObjectName(QStringLiteral("territoryTree"));
     m_tree->setHeaderLabels({tr("Territory"), tr("Owner"), tr("Overlay reps"), tr("Accounts")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->setMinimumWidth(460);
+    m_tree->setMinimumWidth(540);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] { showRules(); });
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this] { editTerritory(); });
     splitter->addWidget(m_tree);
@@ -138,6 +138,7 @@ QWidget* TerritoriesView::createTerritoriesTab()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 660});
     layout->addWidget(splitter, 1);
 
     auto* buttons = new QHBoxLayout;

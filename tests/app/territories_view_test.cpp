@@ -93,13 +93,13 @@ TEST(TerritoriesView, splitPreviewApplyUndoAndApplyAgainAsANewUserWould)
 {
     TerritoriesWorkspace w;
     const auto before = w.standings();
-    const auto bretagne = w.territoryNamed("Bretagne");
+    const auto bretagne = w.territoryNamed("Auvergne-Rhône-Alpes");
     ASSERT_NE(bretagne, 0);
     const auto r05 = w.portfolio->reps().findByCode("R05").value().id;
     const auto r05Accounts = w.accountsOfRep("R05");
 
-    // Split Bretagne: Finistère (29) goes to a new territory owned by R05.
-    ASSERT_TRUE(w.view->splitTerritory(bretagne, QStringLiteral("Finistère"), "29", "29", r05));
+    // Split Auvergne-Rhône-Alpes: Lyon (postal 69) goes to a new territory owned by R05.
+    ASSERT_TRUE(w.view->splitTerritory(bretagne, QStringLiteral("Lyon"), "69", "69", r05));
     EXPECT_TRUE(w.view->draftChanged());
     EXPECT_EQ(w.standings(), before);  // nothing saved yet
 
@@ -107,7 +107,7 @@ TEST(TerritoriesView, splitPreviewApplyUndoAndApplyAgainAsANewUserWould)
     ASSERT_TRUE(preview.has_value()) << w.view->problem().toStdString();
     const auto moved = static_cast<std::int64_t>(preview->plan.moves.size());
     ASSERT_GT(moved, 0);
-    EXPECT_TRUE(preview->plan.conflicts.empty());  // Bretagne's rule now leaves 29 out: no overlap
+    EXPECT_TRUE(preview->plan.conflicts.empty());  // the source rule now leaves 69 out: no overlap
     {
         services::TerritoryService service(*w.portfolio);
         app::RealignmentDialog dialog(*preview, service, service.reps().value(), w.portfolio->settings().currency());
@@ -117,9 +117,9 @@ TEST(TerritoriesView, splitPreviewApplyUndoAndApplyAgainAsANewUserWould)
         dialog.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/territories-preview-demo.png"));
     }
 
-    ASSERT_TRUE(w.view->applyRealignment(*preview, QStringLiteral("Split Bretagne")));
+    ASSERT_TRUE(w.view->applyRealignment(*preview, QStringLiteral("Split Auvergne-Rhône-Alpes")));
     EXPECT_FALSE(w.view->draftChanged());
-    EXPECT_NE(w.territoryNamed("Finistère"), 0);
+    EXPECT_NE(w.territoryNamed("Lyon"), 0);
     EXPECT_EQ(w.accountsOfRep("R05"), r05Accounts + moved);  // the coverage report follows
     const auto after = w.standings();
     for (const auto& move : preview->plan.moves) {
@@ -129,7 +129,7 @@ TEST(TerritoriesView, splitPreviewApplyUndoAndApplyAgainAsANewUserWould)
 
     w.undo.undo();
     EXPECT_EQ(w.standings(), before);
-    EXPECT_EQ(w.territoryNamed("Finistère"), 0);
+    EXPECT_EQ(w.territoryNamed("Lyon"), 0);
     EXPECT_EQ(w.accountsOfRep("R05"), r05Accounts);
 
     w.undo.redo();
