@@ -681,14 +681,14 @@ void TerritoriesView::showCoverage()
     m_channelModel->setTable(services::coverageTable(*m_coverage, channelLevel, currency), channelHeaders);
 
     const auto& flagged = m_coverage->channels.multiChannel;
-    const std::vector<CustomerId> shown(flagged.begin(), flagged.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(flagged.size(), 5000)));
-    exchange::ReportTable table({"code", "name"});
-    if (auto labels = m_service.labels(shown)) {
-        for (const auto& label : labels.value()) {
-            table.addRow({label.code, label.name});
-        }
+    std::vector<CustomerId> shown;
+    for (std::size_t i = 0; i < flagged.size() && i < 5000; ++i) {
+        shown.push_back(flagged[i].customer);
     }
-    m_flaggedModel->setTable(std::move(table), {tr("Code"), tr("Name")}, std::vector<std::int64_t>(shown.begin(), shown.end()));
+    auto labels = m_service.labels(shown);
+    auto table = services::multiChannelTable(*m_coverage, labels ? labels.value() : std::vector<storage::CustomerLabel>{});
+    m_flaggedModel->setTable(std::move(table), {tr("Code"), tr("Name"), tr("Own channel"), tr("Also through"), tr("Territory")},
+                             std::vector<std::int64_t>(shown.begin(), shown.end()));
     m_channelNote->setText(tr("%n accounts also bought through a channel other than their own in the last 12 months "
                               "(possible channel conflicts; double-click to open):",
                               nullptr, static_cast<int>(flagged.size())));

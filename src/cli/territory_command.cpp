@@ -106,6 +106,7 @@ void addCoverageCommand(CLI::App& app)
         std::string asOf;
         int days = 90;
         bool suggest = false;
+        bool multiChannel = false;
         int moves = 10;
         ReportOutput output;
     };
@@ -121,6 +122,8 @@ void addCoverageCommand(CLI::App& app)
         ->check(CLI::Range(1, 3650))
         ->capture_default_str();
     command->add_flag("--suggest", o->suggest, "List moves that would even out revenue per rep instead");
+    command->add_flag("--multi-channel", o->multiChannel,
+                      "List the accounts served through more than one channel instead (possible channel conflicts)");
     command->add_option("--moves", o->moves, "At most this many suggested moves")->check(CLI::Range(1, 1000))->capture_default_str();
     o->output.addOptions(*command);
     command->callback([o] {
@@ -136,6 +139,14 @@ void addCoverageCommand(CLI::App& app)
         std::cerr << "balance index (coefficient of variation of revenue per rep): " << balance(result.coverage.balanceIndex)
                   << "; after the " << result.suggestions.size() << " suggested moves: "
                   << balance(result.balanceAfterSuggestions) << "; open pipeline: no opportunities are recorded yet\n";
+        if (o->multiChannel) {
+            std::vector<CustomerId> ids;
+            for (const auto& account : result.channels.multiChannel) {
+                ids.push_back(account.customer);
+            }
+            o->output.write(services::multiChannelTable(result, take(service.labels(ids))));
+            return;
+        }
         if (o->suggest) {
             const auto realignment = take(service.previewOverrides(result.suggestions, asOf));
             std::vector<CustomerId> ids;

@@ -215,7 +215,7 @@ ChannelReport buildChannelReport(const std::vector<CoverageAccount>& accounts)
         cell.key = a.territory;
         cell.add(a);
         if (a.otherChannels != 0) {
-            report.multiChannel.push_back(a.id);
+            report.multiChannel.push_back({a.id, a.channel, a.otherChannels, a.territory});
         }
     }
     report.byChannelAndTerritory.resize(kChannels);

@@ -81,12 +81,21 @@ std::vector<AssignmentMove> suggestBalancingMoves(const std::vector<CoverageAcco
                                                   const std::vector<RepId>& reps,
                                                   const std::vector<Territory>& territories, int maxMoves);
 
+/// An account also served through channels other than its own (a possible channel conflict).
+struct MultiChannelAccount final {
+    CustomerId customer = 0;
+    std::int8_t channel = 0;          ///< its own, SalesChannel as int
+    std::uint8_t otherChannels = 0;   ///< bit per SalesChannel
+    TerritoryId territory = 0;
+    friend bool operator==(const MultiChannelAccount&, const MultiChannelAccount&) = default;
+};
+
 /// Channel coordination: one row per channel (key: SalesChannel as int, all four in order), and per
 /// channel and territory (rows whose key is the territory, in a vector per channel).
 struct ChannelReport final {
     std::vector<CoverageRow> byChannel;
     std::vector<std::vector<CoverageRow>> byChannelAndTerritory;  ///< [channel] -> rows by territory id
-    std::vector<CustomerId> multiChannel;  ///< accounts whose orders came through another channel too
+    std::vector<MultiChannelAccount> multiChannel;  ///< accounts whose orders came through another channel too, by id
 };
 
 ChannelReport buildChannelReport(const std::vector<CoverageAccount>& accounts);

@@ -102,6 +102,24 @@ exchange::ReportTable realignmentTable(const Realignment& realignment, const std
     return table;
 }
 
+exchange::ReportTable multiChannelTable(const CoverageResult& result, const std::vector<storage::CustomerLabel>& labels)
+{
+    exchange::ReportTable table({"code", "name", "channel", "also_through", "territory"});
+    const auto channelName = [](int channel) { return std::string(kSalesChannelCodes.code(static_cast<SalesChannel>(channel))); };
+    const auto& flagged = result.channels.multiChannel;
+    for (std::size_t i = 0; i < flagged.size() && i < labels.size(); ++i) {
+        std::string others;
+        for (int c = 0; c < 4; ++c) {
+            if ((flagged[i].otherChannels & (1U << static_cast<unsigned>(c))) != 0) {
+                others += (others.empty() ? "" : " ") + channelName(c);
+            }
+        }
+        table.addRow({labels[i].code, labels[i].name, channelName(flagged[i].channel), others,
+                      territoryLabel(result.territories, flagged[i].territory)});
+    }
+    return table;
+}
+
 exchange::ReportTable coverageTable(const CoverageResult& result, CoverageLevel level, const CurrencyCode& currency)
 {
     switch (level) {

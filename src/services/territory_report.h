@@ -30,6 +30,10 @@ exchange::ReportTable realignmentTable(const Realignment& realignment, const std
 exchange::ReportTable coverageTable(const CoverageResult& result, CoverageLevel level,
                                     const domain::CurrencyCode& currency);
 
+/// The accounts served through more than one channel (as many as labels gives): code, name, own
+/// channel, the other channels, territory.
+exchange::ReportTable multiChannelTable(const CoverageResult& result, const std::vector<storage::CustomerLabel>& labels);
+
 /// The rep's code, or "-" for none; a territory's path, or "(unassigned)".
 std::string repCode(const std::vector<domain::SalesRep>& reps, domain::RepId id);
 std::string territoryLabel(const domain::TerritorySet& set, domain::TerritoryId id);

@@ -1053,6 +1053,11 @@ grep -q "balance index" "$work/err" || fail "coverage prints no balance index: $
 expect_exit 0 "coverage --suggest" "$cli" coverage --db "$db" --suggest --moves 3 --as-of 2026-06-30 --format csv --out "$work/suggest.csv"
 [ "$(csv_rows "$work/suggest.csv")" -ge 2 ] || fail "coverage --suggest lists no move"
 expect_error 2 "coverage --by nonsense" "$cli" coverage --db "$db" --by nonsense
+expect_exit 0 "coverage --multi-channel" "$cli" coverage --db "$db" --multi-channel --as-of 2026-06-30 --format json --out "$work/multi.json"
+[ "$(json_value "$work/multi.json" 'len(data)')" = "$(json_value "$work/coverage-channel.json" 'sum(r["multi_channel"] for r in data)')" ] ||
+    fail "coverage --multi-channel does not list as many accounts as the channel report counts"
+[ "$(json_value "$work/multi.json" 'all(r["also_through"] and r["channel"] not in r["also_through"].split() for r in data)')" = True ] ||
+    fail "coverage --multi-channel: an account without another channel"
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"

@@ -104,7 +104,7 @@ TEST(Coverage, channelReportFlagsAccountsServedThroughAnotherChannel)
     EXPECT_EQ(report.byChannel[0].revenue, 100);
     EXPECT_EQ(report.byChannel[0].growthBasisPoints(), 2500);
     EXPECT_EQ(report.byChannel[3].multiChannel, 1);
-    EXPECT_EQ(report.multiChannel, (std::vector<CustomerId>{2}));
+    EXPECT_EQ(report.multiChannel, (std::vector<MultiChannelAccount>{{2, 3, 1U << 1, 10}}));
     ASSERT_EQ(report.byChannelAndTerritory[3].size(), 1u);
     EXPECT_EQ(report.byChannelAndTerritory[3][0].key, 10);
 }
