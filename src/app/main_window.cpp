@@ -5,6 +5,7 @@
 #include "app/activity_editor.h"
 #include "app/contacts_view.h"
 #include "app/portfolio_view.h"
+#include "app/territories_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("tiers"), tr("Tiers"), m_tiers);
     m_portfolioView = new PortfolioView(*m_portfolio);
     addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
+    m_territories = new TerritoriesView(*m_portfolio, m_undo);
+    addView(QStringLiteral("territories"), tr("Territories"), m_territories);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -124,6 +127,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     connect(m_abc, &AbcView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_tiers, &TiersView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_portfolioView, &PortfolioView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_territories, &TerritoriesView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     const auto openCustomer = [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -131,6 +135,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     };
     connect(m_tiers, &TiersView::customerActivated, this, openCustomer);
     connect(m_portfolioView, &PortfolioView::customerActivated, this, openCustomer);
+    connect(m_territories, &TerritoriesView::customerActivated, this, openCustomer);
     connect(m_abc, &AbcView::customerActivated, this, [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -149,6 +154,9 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
         }
         if (m_views->widget(row) == m_portfolioView && !m_portfolioView->analysis()) {
             m_portfolioView->analyse();
+        }
+        if (m_views->widget(row) == m_territories && !m_territories->coverage()) {
+            m_territories->reload();
         }
     });
     connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);

@@ -31,6 +31,7 @@ class AbcView;
 class ContactsView;
 class PortfolioView;
 class TiersView;
+class TerritoriesView;
 class ActivitiesView;
 class CustomerDetailPanel;
 class CustomerTableModel;
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
     [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
     [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
+    [[nodiscard]] TerritoriesView* territoriesView() const { return m_territories; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -127,6 +129,7 @@ private:
     ContactsView* m_contacts = nullptr;
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
+    TerritoriesView* m_territories = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

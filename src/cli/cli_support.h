@@ -63,5 +63,7 @@ void addAbcCommand(CLI::App& app);
 void addAbcSnapshotCommands(CLI::App& app);
 void addTiersCommand(CLI::App& app);
 void addPortfolioCommand(CLI::App& app);
+void addTerritoryCommands(CLI::App& app);
+void addCoverageCommand(CLI::App& app);
 
 } // namespace cartera::cli

@@ -63,6 +63,9 @@ struct Order final {
     std::optional<Date> cancelledDate;
     CurrencyCode currency;
     std::string notes;
+    /// The channel the order came through when not the account's own (a wholesaler's order for a
+    /// direct account); nullopt: the account's channel. See docs/territories.md.
+    std::optional<SalesChannel> channel;
     std::vector<OrderLine> lines;
 
     [[nodiscard]] std::int64_t revenueMinor() const;

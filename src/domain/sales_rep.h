@@ -2,6 +2,7 @@
 
 #include "domain/customer.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,9 @@ struct SalesRep final {
     std::optional<RepId> managerId;
     std::string team;
     bool active = true;
+    /// What the rep is expected to carry, for coverage and balance (docs/territories.md).
+    std::optional<std::int64_t> capacityAccounts;
+    std::optional<std::int64_t> capacityRevenue;  ///< minor units per 12 months
 
     friend bool operator==(const SalesRep&, const SalesRep&) = default;
 };

@@ -5,6 +5,7 @@
 #include "services/tier_service.h"
 #include "services/portfolio.h"
 #include "services/demo_random.h"
+#include "services/demo_territories.h"
 #include "storage/activity_repository.h"
 #include "storage/contact_repository.h"
 #include "storage/customer_repository.h"
@@ -15,6 +16,7 @@
 #include "storage/setting_repository.h"
 #include "storage/storage_error.h"
 #include "storage/tier_repository.h"
+#include "storage/territory_repository.h"
 
 #include <algorithm>
 #include <cctype>
@@ -129,6 +131,8 @@ struct DemoAccount final {
     std::vector<Order> orders;
     std::vector<Activity> activities;
     std::vector<CustomerSurvey> surveys;
+    domain::TerritoryId territory = 0;  ///< 0: no rule placed it
+    bool territoryLocked = false;       ///< a manual override
 };
 
 /// Hands batches of accounts from the generating thread to the writing thread, holding at most
@@ -211,6 +215,7 @@ public:
         settings.set(storage::SettingRepository::kDemoPortfolio, "1");
         settings.set("demo_as_of", m_options.asOf.toIso());
         writeReps();
+        writeTerritories();
         writeCatalogue();
         m_orders.assumeFixedCatalogue();  // written above, never changed during the load
 
@@ -281,6 +286,33 @@ private:
             m_repIds.push_back(rep.id);
         }
         m_summary.reps = static_cast<std::int64_t>(m_repIds.size());
+    }
+
+    /// The territory set, saved first so that every account is placed by its rules as it is drawn
+    /// (the owner rep is the territory's): `territory assign --preview` then finds nothing to move
+    /// but the manual overrides, and the views show the set at once.
+    void writeTerritories()
+    {
+        std::vector<demo::CountryTeam> teams;
+        for (const auto& coverage : kCoverage) {
+            demo::CountryTeam team{coverage.country, m_repIds[static_cast<std::size_t>(coverage.manager)], {}};
+            for (int i = 0; i < coverage.repCount; ++i) {
+                team.reps.push_back(m_repIds[static_cast<std::size_t>(coverage.reps[static_cast<std::size_t>(i)])]);
+            }
+            teams.push_back(std::move(team));
+        }
+        m_territories = std::make_unique<demo::DemoTerritories>(demo::demoTerritorySet(teams));
+        m_territoryRows.save(m_territories->set());
+        // Capacities: reps about a twelfth of the accounts each, managers fewer (their key accounts).
+        storage::SalesRepRepository repository(m_db);
+        const auto perRep = std::max<std::int64_t>(1, m_options.customers / 12);
+        for (std::size_t i = 0; i < m_repIds.size(); ++i) {
+            auto rep = repository.find(m_repIds[i]).value();
+            const bool manager = kReps[i].managerIndex < 0;
+            rep.capacityAccounts = manager ? std::max<std::int64_t>(1, perRep / 10) : perRep;
+            rep.capacityRevenue = (manager ? 60'000 : 40'000) * 100 * std::max<std::int64_t>(1, m_options.customers / 100);
+            repository.update(rep);
+        }
     }
 
     struct CatalogueItem final {
@@ -388,6 +420,9 @@ private:
     void writeAccount(DemoAccount& account)
     {
         m_customers.insert(account.customer);
+        if (account.territory != 0) {
+            m_territoryRows.setAssignment(account.customer.id, account.territory, account.territoryLocked);
+        }
         if (account.customer.kind == CustomerKind::Prospect) {
             ++m_summary.prospects;
         } else {
@@ -468,7 +503,13 @@ private:
         customer.city = std::string(city.name);
         customer.postalCode = postalCode(country, city);
         customer.channel = pickChannel(size, industry);
-        customer.ownerRepId = ownerFor(country.code, size, index);
+        // Placed by the demo territory rules; two accounts are manual overrides, locked to their
+        // country's manager.
+        const bool overridden = index == 6 || index == 41;
+        const auto placement = overridden ? m_territories->overrideFor(customer) : m_territories->place(customer);
+        account.territory = placement.territory;
+        account.territoryLocked = overridden && placement.territory != 0;
+        customer.ownerRepId = placement.rep != 0 ? placement.rep : ownerFor(country.code, size, index);
         const bool inactive = !prospect && m_random.chance(0.02);
         customer.status = inactive ? CustomerStatus::Inactive : CustomerStatus::Active;
         const std::string site = slug(surname) + "-" + slug(word) + "." + std::string(country.webDomain);
@@ -504,6 +545,15 @@ private:
             lastActive = firstActive.addDays(30);
         }
         makeOrders(account, weight, firstActive, lastActive);
+        // About one account in 37 also buys through another channel (a direct account ordering
+        // through a wholesaler): the channel coordination report flags them. No random draw, so
+        // the rest of the portfolio stays as it was.
+        if (index % 37 == 5) {
+            const auto other = static_cast<SalesChannel>((static_cast<int>(customer.channel) + 1) % 4);
+            for (std::size_t i = 0; i < account.orders.size(); i += 3) {
+                account.orders[i].channel = other;
+            }
+        }
         return account;
     }
 
@@ -736,6 +786,8 @@ private:
     storage::OrderRepository m_orders;
     Date m_historyStart;
     std::vector<RepId> m_repIds;
+    std::unique_ptr<demo::DemoTerritories> m_territories;
+    storage::TerritoryRepository m_territoryRows{m_db};
     std::vector<CatalogueItem> m_catalogue;
     DemoSummary m_summary;
 };

@@ -400,9 +400,68 @@ CREATE INDEX customer_portfolio_dims
     ON customer(id, kind, channel, size_band, owner_rep_id, archived_on, country, region, industry);
 )sql";
 
+// Version 10: territories, rep capacity and order channels (docs/territories.md).
+constexpr std::string_view kSchemaV10 = R"sql(
+-- What a rep is expected to carry: a number of accounts, a revenue over 12 months (minor units).
+ALTER TABLE sales_rep ADD COLUMN capacity_accounts INTEGER CHECK (capacity_accounts >= 0);
+ALTER TABLE sales_rep ADD COLUMN capacity_revenue INTEGER CHECK (capacity_revenue >= 0);
+
+-- The channel an order came through when it is not the account's own (a wholesaler's order for a
+-- direct account); NULL: the account's channel. Orders through another channel flag the account
+-- as a possible channel conflict; the partial index lists them without reading every order.
+ALTER TABLE sales_order ADD COLUMN channel TEXT CHECK (channel IN ('direct', 'wholesale', 'retail', 'online'));
+CREATE INDEX sales_order_channel ON sales_order(customer_id, order_date, channel) WHERE channel IS NOT NULL;
+
+-- Sales territories, nested (EMEA > France > Ile-de-France). Deleting a territory deletes its
+-- sub-territories and rules, and leaves its accounts unassigned.
+CREATE TABLE territory (
+    id           INTEGER PRIMARY KEY,
+    parent_id    INTEGER REFERENCES territory(id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    owner_rep_id INTEGER REFERENCES sales_rep(id) ON DELETE SET NULL
+);
+CREATE INDEX territory_parent ON territory(parent_id);
+
+-- Reps who also cover a territory's accounts without owning them (specialists).
+CREATE TABLE territory_overlay (
+    territory_id INTEGER NOT NULL REFERENCES territory(id) ON DELETE CASCADE,
+    rep_id       INTEGER NOT NULL REFERENCES sales_rep(id) ON DELETE CASCADE,
+    PRIMARY KEY (territory_id, rep_id)
+) WITHOUT ROWID;
+
+-- Ordered rules: the first (lowest priority, then id) that an account meets gives its territory.
+-- Empty conditions match anything; postal_from/postal_to bound the first characters of the
+-- normalised postal code (equal ends: a prefix).
+CREATE TABLE territory_rule (
+    id           INTEGER PRIMARY KEY,
+    territory_id INTEGER NOT NULL REFERENCES territory(id) ON DELETE CASCADE,
+    priority     INTEGER NOT NULL,
+    country      TEXT,
+    region       TEXT,
+    postal_from  TEXT,
+    postal_to    TEXT,
+    industry     TEXT,
+    size_band    TEXT CHECK (size_band IN ('micro', 'small', 'medium', 'large', 'enterprise')),
+    channel      TEXT CHECK (channel IN ('direct', 'wholesale', 'retail', 'online')),
+    CHECK ((postal_from IS NULL) = (postal_to IS NULL))
+);
+CREATE INDEX territory_rule_territory ON territory_rule(territory_id);
+
+-- Each account's territory: written by a rule run or by hand (locked = 1: a manual override that
+-- later runs leave alone). The account's rep stays customer.owner_rep_id, which a run sets to the
+-- territory's owner. No row: unassigned. territory_account lists a territory's accounts, for
+-- coverage and for segment conditions on the territory.
+CREATE TABLE customer_territory (
+    customer_id  INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+    territory_id INTEGER NOT NULL REFERENCES territory(id) ON DELETE CASCADE,
+    locked       INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX territory_account ON customer_territory(territory_id, customer_id);
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 9> kSteps{
+constexpr std::array<MigrationStep, 10> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
@@ -412,6 +471,7 @@ constexpr std::array<MigrationStep, 9> kSteps{
     kSchemaV7,
     kSchemaV8,
     kSchemaV9,
+    kSchemaV10,
 };
 
 } // namespace

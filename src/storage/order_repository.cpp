@@ -16,8 +16,8 @@ namespace {
 
 constexpr std::string_view kInsertOrder = R"sql(
 INSERT INTO sales_order (customer_id, rep_id, order_date, status, shipped_on, invoiced_on, paid_on,
-                         cancelled_on, currency, notes, id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                         cancelled_on, currency, notes, id, channel)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
 )sql";
 
 // Lines and monthly figures are written many rows per statement (MultiRowInsert): the VALUES
@@ -333,7 +333,13 @@ void OrderRepository::writeOrder(Order& order)
         bindOptionalDate(*s, 7, order.paidDate);
         bindOptionalDate(*s, 8, order.cancelledDate);
         s->bindStatic(9, currency).bindStaticOrNull(10, order.notes);
-        s->bindIdOrNull(11, order.id).run();
+        s->bindIdOrNull(11, order.id);
+        if (order.channel) {
+            s->bindStatic(12, kSalesChannelCodes.code(*order.channel));
+        } else {
+            s->bindNull(12);
+        }
+        s->run();
     }
     order.id = m_db.lastInsertId();
 }
@@ -444,7 +450,7 @@ std::optional<Order> OrderRepository::find(OrderId id) const
 {
     auto s = m_db.cached(
         "SELECT id, customer_id, rep_id, order_date, status, shipped_on, invoiced_on, paid_on, cancelled_on,"
-        " currency, notes FROM sales_order WHERE id = ?1");
+        " currency, notes, channel FROM sales_order WHERE id = ?1");
     s->bind(1, id);
     if (!s->step()) {
         return std::nullopt;
@@ -461,6 +467,9 @@ std::optional<Order> OrderRepository::find(OrderId id) const
     order.cancelledDate = readOptionalDate(*s, 8);
     order.currency = CurrencyCode::parse(s->text(9)).value_or(CurrencyCode{});
     order.notes = s->text(10);
+    if (!s->isNull(11)) {
+        order.channel = kSalesChannelCodes.parse(s->text(11));
+    }
 
     auto lines = m_db.cached(
         "SELECT line_no, product_id, quantity, unit_price, discount_bp, unit_cost FROM order_line"

@@ -9,7 +9,7 @@ using namespace cartera::domain;
 
 namespace {
 
-constexpr std::string_view kSelect = "SELECT id, code, name, email, manager_id, team, active FROM sales_rep";
+constexpr std::string_view kSelect = "SELECT id, code, name, email, manager_id, team, active, capacity_accounts, capacity_revenue FROM sales_rep";
 
 SalesRep readRep(const Statement& s)
 {
@@ -21,6 +21,8 @@ SalesRep readRep(const Statement& s)
     rep.managerId = s.optionalInt64(4);
     rep.team = s.text(5);
     rep.active = s.int64(6) != 0;
+    rep.capacityAccounts = s.optionalInt64(7);
+    rep.capacityRevenue = s.optionalInt64(8);
     return rep;
 }
 
@@ -31,7 +33,9 @@ void bindRep(Statement& s, const SalesRep& rep)
         .bindTextOrNull(3, rep.email)
         .bind(4, rep.managerId)
         .bindTextOrNull(5, rep.team)
-        .bind(6, rep.active ? 1 : 0);
+        .bind(6, rep.active ? 1 : 0)
+        .bind(7, rep.capacityAccounts)
+        .bind(8, rep.capacityRevenue);
 }
 
 } // namespace
@@ -40,7 +44,8 @@ SalesRepRepository::SalesRepRepository(const Database& db) : m_db(db) {}
 
 void SalesRepRepository::insert(SalesRep& rep)
 {
-    auto s = m_db.cached("INSERT INTO sales_rep (code, name, email, manager_id, team, active) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto s = m_db.cached("INSERT INTO sales_rep (code, name, email, manager_id, team, active, capacity_accounts, capacity_revenue)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bindRep(*s, rep);
     s->run();
     rep.id = m_db.lastInsertId();
@@ -49,9 +54,10 @@ void SalesRepRepository::insert(SalesRep& rep)
 void SalesRepRepository::update(const SalesRep& rep)
 {
     auto s = m_db.cached(
-        "UPDATE sales_rep SET code = ?1, name = ?2, email = ?3, manager_id = ?4, team = ?5, active = ?6 WHERE id = ?7");
+        "UPDATE sales_rep SET code = ?1, name = ?2, email = ?3, manager_id = ?4, team = ?5, active = ?6,"
+        " capacity_accounts = ?7, capacity_revenue = ?8 WHERE id = ?9");
     bindRep(*s, rep);
-    s->bind(7, rep.id).run();
+    s->bind(9, rep.id).run();
     if (m_db.changes() == 0) {
         throw StorageError(StorageFailure::NotFound, "sales rep " + std::to_string(rep.id) + " does not exist");
     }

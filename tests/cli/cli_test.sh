@@ -67,7 +67,8 @@ db=$work/demo.db
 
 # --- help and version --------------------------------------------------------------------------
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
-    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio; do
+    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio territory "territory list" \
+    "territory assign" coverage; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -1006,6 +1007,57 @@ db.close()
 EOF
 expect_error 1 "check of wrong figures by category" "$cli" check --db "$work/category-figures.db"
 grep -q "by product category differ" "$work/err" || fail "check: the message does not name the figures by category: $(cat "$work/err")"
+
+# --- territories and coverage ------------------------------------------------------------------
+expect_exit 0 "territory list" "$cli" territory list --db "$db" --format csv --out "$work/territories.csv"
+[ "$(head -1 "$work/territories.csv")" = $'id,territory,owner,overlays,accounts,rules\r' ] ||
+    fail "territory list header: $(head -1 "$work/territories.csv")"
+grep -q "EMEA > France > Île-de-France > Paris" "$work/territories.csv" || fail "territory list has no Paris territory"
+expect_exit 0 "territory assign --preview" "$cli" territory assign --db "$db" --preview --as-of 2026-06-30 --format csv --out "$work/assign.csv"
+[ "$(csv_rows "$work/assign.csv")" -eq 1 ] || fail "territory assign --preview on the demo moves accounts: $(head -3 "$work/assign.csv")"
+grep -q "would move 0 of" "$work/err" || fail "territory assign --preview summary: $(cat "$work/err")"
+grep -q "2 locked" "$work/err" || fail "territory assign --preview does not count the 2 locked overrides: $(cat "$work/err")"
+expect_error 2 "territory assign without --preview or --apply" "$cli" territory assign --db "$db"
+expect_error 2 "territory assign --preview --apply" "$cli" territory assign --db "$db" --preview --apply
+expect_error 1 "territory list on a missing file" "$cli" territory list --db "$work/missing.db"
+# A rule that sends every Bretagne account to Paris: the preview lists them, apply moves them, and
+# a second preview finds nothing left to move.
+cp "$db" "$work/realign.db"
+python3 - "$work/realign.db" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+paris = db.execute("SELECT id FROM territory WHERE name = 'Paris'").fetchone()[0]
+db.execute("INSERT INTO territory_rule (territory_id, priority, country, region) VALUES (?, 1, 'FR', 'Bretagne')", (paris,))
+db.commit()
+EOF
+before=$(checksum "$work/realign.db")
+expect_exit 0 "territory assign --preview after a rule change" "$cli" territory assign --db "$work/realign.db" --preview --as-of 2026-06-30 --format json --out "$work/moves.json"
+moves=$(json_value "$work/moves.json" 'len(data)')
+[ "$moves" -gt 0 ] || fail "territory assign --preview lists no move after a rule change"
+[ "$(json_value "$work/moves.json" 'sorted(set(r["to_territory"] for r in data))')" = "['EMEA > France > Île-de-France > Paris']" ] ||
+    fail "territory assign --preview: moves not all to Paris"
+[ "$(checksum "$work/realign.db")" = "$before" ] || fail "territory assign --preview changed the file"
+expect_exit 0 "territory assign --apply" "$cli" territory assign --db "$work/realign.db" --apply --as-of 2026-06-30 --format csv --out "$work/applied.csv"
+[ "$(csv_rows "$work/applied.csv")" -eq $((moves + 1)) ] || fail "territory assign --apply moved another number than the preview listed"
+expect_exit 0 "territory assign --preview after apply" "$cli" territory assign --db "$work/realign.db" --preview --as-of 2026-06-30 --format csv --out "$work/again.csv"
+[ "$(csv_rows "$work/again.csv")" -eq 1 ] || fail "territory assign --preview after apply still moves accounts"
+for by in rep territory channel channel-territory; do
+    expect_exit 0 "coverage --by $by" "$cli" coverage --db "$db" --by "$by" --as-of 2026-06-30 --format json --out "$work/coverage-$by.json"
+    json_ok "$work/coverage-$by.json" || fail "coverage --by $by json does not parse"
+done
+grep -q "balance index" "$work/err" || fail "coverage prints no balance index: $(cat "$work/err")"
+[ "$(json_value "$work/coverage-channel.json" 'len(data)')" = 4 ] || fail "coverage --by channel has not 4 rows"
+[ "$(json_value "$work/coverage-rep.json" 'sum(r["accounts"] for r in data)')" = \
+  "$(json_value "$work/coverage-channel.json" 'sum(r["accounts"] for r in data)')" ] || fail "coverage: accounts per rep and per channel differ"
+[ "$(json_value "$work/coverage-channel.json" 'sum(r["multi_channel"] for r in data) > 0')" = True ] || fail "coverage: no multi-channel account in the demo"
+expect_exit 0 "coverage --suggest" "$cli" coverage --db "$db" --suggest --moves 3 --as-of 2026-06-30 --format csv --out "$work/suggest.csv"
+[ "$(csv_rows "$work/suggest.csv")" -ge 2 ] || fail "coverage --suggest lists no move"
+expect_error 2 "coverage --by nonsense" "$cli" coverage --db "$db" --by nonsense
+expect_exit 0 "coverage --multi-channel" "$cli" coverage --db "$db" --multi-channel --as-of 2026-06-30 --format json --out "$work/multi.json"
+[ "$(json_value "$work/multi.json" 'len(data)')" = "$(json_value "$work/coverage-channel.json" 'sum(r["multi_channel"] for r in data)')" ] ||
+    fail "coverage --multi-channel does not list as many accounts as the channel report counts"
+[ "$(json_value "$work/multi.json" 'all(r["also_through"] and r["channel"] not in r["also_through"].split() for r in data)')" = True ] ||
+    fail "coverage --multi-channel: an account without another channel"
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"
