@@ -17,6 +17,8 @@
 #include "storage/database.h"
 #include "storage/territory_repository.h"
 
+#include "bench_result.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -166,6 +168,8 @@ int main(int argc, char** argv)
     std::printf("read profiles        median %8.1f ms\n", median(read));
     std::printf("compile + match      median %8.1f ms\n", median(match));
     std::printf("preview (service)    median %8.1f ms\n", median(preview));
+    cartera::bench::emitResult("territory assignment: compile 200 rules and match every account", match);
+    cartera::bench::emitResult("territory assignment: whole preview (read, match, moves)", preview);
 
     std::vector<std::size_t> sizes{1000, 10000};
     if (large) {
@@ -204,5 +208,6 @@ int main(int argc, char** argv)
         }
     }
     std::printf("coverage (service)   median %8.1f ms\n", median(coverage));
+    cartera::bench::emitResult("coverage and balance per rep and territory", coverage);
     return 0;
 }
