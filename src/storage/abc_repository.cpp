@@ -1,6 +1,7 @@
 #include "storage/abc_repository.h"
 
 #include "storage/database.h"
+#include "storage/segment_sql.h"
 #include "storage/storage_error.h"
 
 #include <sqlite3.h>
@@ -190,7 +191,15 @@ std::vector<AbcInput> AbcRepository::customerValues(const AbcValueQuery& query) 
     auto values = m_db.prepare(valuesSql(query.criterion));
     values.bind(1, query.period.fromMonth()).bind(2, query.period.toMonth());
     values.step();
-    auto customers = m_db.prepare(kCustomersInScope);
+    // A segment narrows the scope by its compiled condition, its parameters numbered after ?5.
+    std::string customersSql(kCustomersInScope);
+    SegmentSql segment;
+    if (query.scope.segmentId) {
+        segment = savedSegmentCondition(m_db, *query.scope.segmentId, query.segmentAsOf);
+        customersSql += "  AND id IN (SELECT c.id FROM customer AS c WHERE " + numberPlaceholders(segment.condition, 6) + ")";
+    }
+    auto customers = m_db.prepare(customersSql);
+    bindSqlValues(customers, 6, segment.parameters);
     customers.bindTextOrNull(1, query.scope.country);
     if (query.scope.channel) {
         customers.bindStatic(2, kSalesChannelCodes.code(*query.scope.channel));
