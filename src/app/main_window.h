@@ -30,6 +30,8 @@ namespace cartera::app {
 class AbcView;
 class ContactsView;
 class PortfolioView;
+class SegmentFilterCombo;
+class SegmentsView;
 class TiersView;
 class ActivitiesView;
 class CustomerDetailPanel;
@@ -76,6 +78,8 @@ public:
     [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
     [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
     [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
+    [[nodiscard]] SegmentsView* segmentsView() const { return m_segments; }
+    [[nodiscard]] SegmentFilterCombo* segmentFilter() const { return m_segmentFilter; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -127,6 +131,8 @@ private:
     ContactsView* m_contacts = nullptr;
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
+    SegmentsView* m_segments = nullptr;
+    SegmentFilterCombo* m_segmentFilter = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

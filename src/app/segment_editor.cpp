@@ -589,7 +589,7 @@ void SegmentEditor::fillValueEditor(const SegmentCondition& c)
         const bool money = info.type == SegmentValueType::Money;
         for (auto* spin : {m_number, m_numberHigh}) {
             spin->setDecimals(money ? 2 : 0);
-            spin->setSuffix(money ? QStringLiteral(" ") + QString::fromStdString(m_portfolio.settings().currency())
+            spin->setSuffix(money ? QStringLiteral(" ") + QString::fromStdString(m_portfolio.settings().currency().str())
                                   : QString());
         }
         const auto toShown = [money](std::int64_t n) { return money ? static_cast<double>(n) / 100.0 : static_cast<double>(n); };

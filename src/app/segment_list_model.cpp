@@ -1,5 +1,6 @@
 #include "app/segment_list_model.h"
 
+#include <QDate>
 #include <QLocale>
 
 namespace cartera::app {

@@ -5,6 +5,8 @@
 #include "storage/statement.h"
 #include "storage/storage_error.h"
 
+#include <algorithm>
+
 namespace cartera::storage {
 
 using namespace cartera::domain;
@@ -40,20 +42,30 @@ class Compiler final {
 public:
     explicit Compiler(Date asOf) : m_asOf(asOf) {}
 
-    std::string rule(const SegmentRule& r)
+    /// narrowed: an attribute condition beside this rule in an AND group (here or above) already
+    /// keeps few customers, so behaviour is looked up per customer; otherwise behaviour conditions
+    /// read the set of matching customers once (see setForm()).
+    std::string rule(const SegmentRule& r, bool narrowed = false)
     {
         if (!r.isGroup) {
+            m_narrowed = narrowed;
             return condition(r.condition);
         }
         if (r.rules.empty()) {
             return "1";
+        }
+        bool narrowedHere = narrowed;
+        if (r.match == SegmentMatch::All) {
+            for (const auto& child : r.rules) {
+                narrowedHere = narrowedHere || (!child.isGroup && narrows(child.condition));
+            }
         }
         std::string sql = "(";
         for (std::size_t i = 0; i < r.rules.size(); ++i) {
             if (i > 0) {
                 sql += r.match == SegmentMatch::All ? " AND " : " OR ";
             }
-            sql += rule(r.rules[i]);
+            sql += rule(r.rules[i], narrowedHere);
         }
         return sql + ")";
     }
@@ -61,6 +73,32 @@ public:
     std::vector<SqlValue> parameters;
 
 private:
+    /// An attribute condition that keeps a small part of a large portfolio (a country, a rep, a
+    /// channel...), tested on the customer row or an index before any behaviour lookup.
+    static bool narrows(const SegmentCondition& c)
+    {
+        const bool positive = c.op == Op::Equals || c.op == Op::InList || c.op == Op::StartsWith;
+        switch (c.field) {
+        case SegmentField::Country:
+        case SegmentField::Region:
+        case SegmentField::City:
+        case SegmentField::Industry:
+        case SegmentField::SizeBand:
+        case SegmentField::Channel:
+        case SegmentField::OwnerRep:
+        case SegmentField::Tag:
+            return positive;
+        default:
+            return false;
+        }
+    }
+
+    /// Behaviour over the whole portfolio is cheaper read as one set than looked up customer by
+    /// customer: at 1,000,000 customers "revenue over 12 months > X" takes 0.4 s of CPU as a
+    /// grouped scan of the period's rows against 1.8 s as a million primary-key lookups; with a
+    /// country and a channel before it, the lookups win (0.15 s for 35,000 customers).
+    [[nodiscard]] bool setForm() const { return !m_narrowed; }
+
     /// Numbered, so a fragment's text may be assembled in any order (the operands of + are
     /// evaluated in an unspecified order).
     std::string param(SqlValue value)
@@ -158,20 +196,71 @@ private:
                " WHERE m.customer_id = c.id AND m.month BETWEEN " + from + " AND " + to + ")";
     }
 
+    /// Whether a customer without sales in the period (a sum of 0) meets the comparison.
+    static bool zeroMatches(const SegmentCondition& c)
+    {
+        const auto& n = c.numbers;
+        switch (c.op) {
+        case Op::Equals: return n[0] == 0;
+        case Op::NotEquals: return n[0] != 0;
+        case Op::Less: return 0 < n[0];
+        case Op::LessOrEqual: return 0 <= n[0];
+        case Op::Greater: return 0 > n[0];
+        case Op::GreaterOrEqual: return 0 >= n[0];
+        case Op::Between: return n[0] <= 0 && 0 <= n[1];
+        case Op::InList: return std::find(n.begin(), n.end(), 0) != n.end();
+        case Op::NotInList: return std::find(n.begin(), n.end(), 0) == n.end();
+        default: return false;
+        }
+    }
+
+    /// A comparison of a monthly sum over the period: per customer when narrowed, else as the set
+    /// of customers whose sum compares (or, when a customer without sales would match, all but
+    /// those whose sum does not), grouped once over the period's rows.
+    std::string monthly(std::string_view expression, const SegmentCondition& c)
+    {
+        if (!setForm()) {
+            return compared(monthlySum(expression, c), c);
+        }
+        const auto period = c.period.resolve(m_asOf);
+        const auto from = param(std::int64_t{period.fromMonth()});
+        const auto to = param(std::int64_t{period.toMonth()});
+        const std::string sum = "sum(" + std::string(expression) + ")";
+        const bool zero = zeroMatches(c);
+        const std::string having = compared(sum, c);
+        return std::string("(c.id ") + (zero ? "NOT IN" : "IN") +
+               " (SELECT m.customer_id FROM customer_month AS m WHERE m.month BETWEEN " + from + " AND " + to +
+               " GROUP BY m.customer_id HAVING " + (zero ? "NOT " : "") + having + "))";
+    }
+
     /// Customers with an order (not cancelled) dated from `since` to the evaluation date: a range
     /// of the sales_order_customer index (customer_id, order_date) per customer.
     std::string orderedSince(Date since)
     {
         const auto from = param(std::string(IsoDate(since).view()));
         const auto to = param(std::string(IsoDate(m_asOf).view()));
-        return "EXISTS (SELECT 1 FROM sales_order AS o WHERE o.customer_id = c.id AND o.order_date BETWEEN " + from +
-               " AND " + to + " AND o.status <> 'cancelled')";
+        if (!setForm()) {
+            return "EXISTS (SELECT 1 FROM sales_order AS o WHERE o.customer_id = c.id AND o.order_date BETWEEN " + from +
+                   " AND " + to + " AND o.status <> 'cancelled')";
+        }
+        // As a set: the customers with sales in the months between, from the month-first covering
+        // index; only rows of the first and last month, which the dates may cut, look at the orders.
+        const auto firstMonth = param(std::int64_t{since.monthKey()});
+        const auto lastMonth = param(std::int64_t{m_asOf.monthKey()});
+        return "c.id IN (SELECT m.customer_id FROM customer_month AS m WHERE m.month BETWEEN " + firstMonth + " AND " +
+               lastMonth + " AND (m.month > " + firstMonth + " AND m.month < " + lastMonth +
+               " OR EXISTS (SELECT 1 FROM sales_order AS o WHERE o.customer_id = m.customer_id AND o.order_date BETWEEN " +
+               from + " AND " + to + " AND o.status <> 'cancelled')))";
     }
 
     /// Customers who ever ordered up to the evaluation date's month (the monthly figures hold
     /// every order but the cancelled ones).
     std::string everOrdered()
     {
+        if (setForm()) {
+            return "c.id IN (SELECT m.customer_id FROM customer_month AS m WHERE m.month <= " +
+                   param(std::int64_t{m_asOf.monthKey()}) + ")";
+        }
         return "EXISTS (SELECT 1 FROM customer_month AS m WHERE m.customer_id = c.id AND m.month <= " +
                param(std::int64_t{m_asOf.monthKey()}) + ")";
     }
@@ -307,16 +396,23 @@ private:
         case SegmentField::Tag:
             return tag(c);
         case SegmentField::Revenue:
-            return compared(monthlySum("m.revenue", c), c);
+            return monthly("m.revenue", c);
         case SegmentField::Margin:
-            return compared(monthlySum("m.revenue - m.cost", c), c);
+            return monthly("m.revenue - m.cost", c);
         case SegmentField::OrderCount:
-            return compared(monthlySum("m.order_count", c), c);
+            return monthly("m.order_count", c);
         case SegmentField::DaysSinceLastOrder:
             return daysSinceLastOrder(c);
         case SegmentField::CategoryBought:
             return categoryBought(c);
         case SegmentField::AbcClass:
+            if (setForm() && (c.op == Op::Equals || c.op == Op::InList || c.op == Op::IsNotEmpty)) {
+                // The latest snapshot's entries in one pass rather than a lookup per customer.
+                const std::string classes =
+                    c.op == Op::IsNotEmpty ? std::string("e.class IS NOT NULL") : "e.class IN " + textList(c);
+                return "(c.id IN (SELECT e.customer_id FROM abc_snapshot_entry AS e WHERE e.snapshot_id = "
+                       "(SELECT id FROM abc_snapshot ORDER BY created_on DESC, id DESC LIMIT 1) AND " + classes + "))";
+            }
             return textColumn(kLatestAbcClass, c, false);
         case SegmentField::Tier:
             return textColumn(kLatestTier, c, true);
@@ -329,6 +425,7 @@ private:
     }
 
     Date m_asOf;
+    bool m_narrowed = false;
 };
 
 } // namespace

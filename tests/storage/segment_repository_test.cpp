@@ -163,8 +163,17 @@ VALUES (1, 'old', '2025-01-01', 202401, 202412, '2024-12-31', '{}', 1, 1),
         return joined;
     }
 
-    /// members() of one condition.
-    std::string where(const std::string& condition) { return members(R"({"version":1,"rules":[)" + condition + "]}"); }
+    /// members() of one condition, checked in both of its compiled forms: alone (behaviour read
+    /// as a set over the portfolio) and beside an attribute condition that keeps everyone (behaviour
+    /// looked up per customer); both must agree.
+    std::string where(const std::string& condition)
+    {
+        const auto alone = members(R"({"version":1,"rules":[)" + condition + "]}");
+        const auto narrowed =
+            members(R"({"version":1,"rules":[{"field":"country","op":"in","value":["FR","DE","ES"]},)" + condition + "]}");
+        EXPECT_EQ(alone, narrowed) << condition;
+        return alone;
+    }
 
 private:
     int m_saved = 0;
