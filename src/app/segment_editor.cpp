@@ -62,7 +62,7 @@ QString periodLabel(const SegmentPeriod& period)
     if (period.months) {
         return fromStd(period.months->toString());
     }
-    return SegmentEditor::tr("last %n month(s)", nullptr, period.lastMonths);
+    return lastMonthsLabel(period.lastMonths);
 }
 
 QString valueText(const SegmentCondition& c)
@@ -83,6 +83,11 @@ QString valueText(const SegmentCondition& c)
 }
 
 } // namespace
+
+QString lastMonthsLabel(int months)
+{
+    return months == 1 ? SegmentEditor::tr("last month") : SegmentEditor::tr("last %1 months").arg(months);
+}
 
 QString segmentFieldLabel(SegmentField field)
 {
@@ -210,21 +215,30 @@ SegmentEditor::SegmentEditor(services::Portfolio& portfolio, const QString& name
     numbersLayout->addWidget(m_rangePage);
     numbersLayout->addWidget(m_numberHigh, 1);
     m_emptyPage = new QWidget;
-    m_values->addWidget(m_text);
-    m_values->addWidget(m_choice);
+    // A stacked layout gives every page its full height: one-line editors sit at the top of theirs.
+    const auto topAligned = [](QWidget* editor) {
+        auto* page = new QWidget;
+        auto* pageLayout = new QVBoxLayout(page);
+        pageLayout->setContentsMargins(0, 0, 0, 0);
+        pageLayout->addWidget(editor);
+        pageLayout->addStretch(1);
+        return page;
+    };
+    m_values->addWidget(topAligned(m_text));
+    m_values->addWidget(topAligned(m_choice));
     m_values->addWidget(m_choices);
-    m_values->addWidget(numbers);
+    m_values->addWidget(topAligned(numbers));
     m_values->addWidget(m_emptyPage);
     m_period = new QComboBox;
     for (const int months : {1, 3, 6, 12, 24, 36}) {
-        m_period->addItem(tr("last %n month(s)", nullptr, months), months);
+        m_period->addItem(lastMonthsLabel(months), months);
     }
     m_periodLabel = new QLabel(tr("over"));
-    panel->addWidget(m_field, 2);
-    panel->addWidget(m_operator, 1);
+    panel->addWidget(m_field, 2, Qt::AlignTop);
+    panel->addWidget(m_operator, 1, Qt::AlignTop);
     panel->addWidget(m_values, 3);
-    panel->addWidget(m_periodLabel);
-    panel->addWidget(m_period, 1);
+    panel->addWidget(m_periodLabel, 0, Qt::AlignTop);
+    panel->addWidget(m_period, 1, Qt::AlignTop);
     layout->addWidget(m_conditionPanel);
 
     m_problem = new QLabel;
@@ -576,7 +590,7 @@ void SegmentEditor::fillValueEditor(const SegmentCondition& c)
         } else {
             const int index = m_period->findData(c.period.lastMonths);
             if (index < 0) {
-                m_period->addItem(tr("last %n month(s)", nullptr, c.period.lastMonths), c.period.lastMonths);
+                m_period->addItem(lastMonthsLabel(c.period.lastMonths), c.period.lastMonths);
             }
             m_period->setCurrentIndex(m_period->findData(c.period.lastMonths));
         }
@@ -753,8 +767,8 @@ void SegmentEditor::finishCount(int generation, Result<std::int64_t> count)
         return;
     }
     m_shownCount = count.value();
-    m_count->setText(tr("%n customer(s) match", nullptr, static_cast<int>(std::min<std::int64_t>(count.value(), INT32_MAX)))
-                         .replace(QString::number(count.value()), QLocale().toString(static_cast<qlonglong>(count.value()))));
+    const QString number = QLocale().toString(static_cast<qlonglong>(count.value()));
+    m_count->setText(count.value() == 1 ? tr("1 customer matches") : tr("%1 customers match").arg(number));
     emit countShown(count.value());
 }
 

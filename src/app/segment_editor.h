@@ -39,6 +39,8 @@ QString segmentFieldLabel(domain::SegmentField field);
 QString segmentOperatorLabel(domain::SegmentOperator op);
 /// One line for a condition: "Country is one of FR, DE", "Revenue > 1,000.00 (last 12 months)".
 QString describeCondition(const domain::SegmentCondition& condition);
+/// "last month", "last 12 months".
+QString lastMonthsLabel(int months);
 
 /// The rule editor: a tree of groups (all / any) and conditions on the left, the selected
 /// condition's field, operator, value and period below it, and the number of customers the

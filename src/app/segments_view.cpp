@@ -82,11 +82,12 @@ SegmentsView::SegmentsView(services::Portfolio& portfolio, QWidget* parent) : QW
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(SegmentListModel::Name, 360);
     m_table->setColumnWidth(SegmentListModel::Kind, 110);
     m_table->setColumnWidth(SegmentListModel::Members, 110);
-    layout->addWidget(m_table, 2);
+    layout->addWidget(m_table, 3);
 
     m_empty = new QLabel(tr("No segments yet. Press New segment to describe customers by who they are and how "
                             "they buy, or RFM segments to sort them by recency, frequency and value."));
@@ -131,6 +132,9 @@ SegmentsView::SegmentsView(services::Portfolio& portfolio, QWidget* parent) : QW
 SegmentsView::~SegmentsView()
 {
     ++m_countGeneration;
+    if (m_stopCounting) {
+        m_stopCounting->store(true);  // the count under way ends after its current segment
+    }
     if (m_counter.joinable()) {
         m_counter.join();
     }
@@ -178,26 +182,50 @@ const storage::SegmentRecord* SegmentsView::current() const
 
 void SegmentsView::startCounts()
 {
-    // Counting every segment of a large portfolio takes a moment: it runs on a connection of its
-    // own and the counts arrive when ready; a reload meanwhile makes them stale (dropped).
-    if (m_counter.joinable()) {
-        m_counter.join();
+    // Counting every segment of a large portfolio takes a while: it runs on a connection of its
+    // own and each count is shown when ready. The GUI thread never waits for it: a reload while it
+    // runs asks it to stop and counts again once it has.
+    if (m_counting) {
+        m_countAgain = true;
+        if (m_stopCounting) {
+            m_stopCounting->store(true);
+        }
+        return;
     }
+    if (m_counter.joinable()) {
+        m_counter.join();  // finished: its last message has been posted
+    }
+    m_counting = true;
     const int generation = ++m_countGeneration;
-    m_counter = std::thread([this, file = m_portfolio.database().path(), asOf = m_asOf, generation] {
-        auto counts = SegmentService::countAllIn(file, asOf);
+    m_stopCounting = std::make_shared<std::atomic<bool>>(false);
+    m_counter = std::thread([this, file = m_portfolio.database().path(), asOf = m_asOf, generation,
+                             stop = m_stopCounting] {
+        auto status = SegmentService::countEachIn(file, asOf, [this, generation, stop](SegmentId id, std::int64_t count) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, id, count] {
+                    if (generation == m_countGeneration) {
+                        m_model->setCount(id, count);
+                    }
+                },
+                Qt::QueuedConnection);
+            return !stop->load();
+        });
         QMetaObject::invokeMethod(
             this,
-            [this, generation, counts = std::move(counts)] {
+            [this, generation, status = std::move(status)] {
+                m_counting = false;
+                if (m_countAgain) {
+                    m_countAgain = false;
+                    startCounts();
+                    return;
+                }
                 if (generation != m_countGeneration) {
                     return;
                 }
-                if (!counts) {
-                    emit errorOccurred(counts.error());
+                if (!status) {
+                    emit errorOccurred(status.error());
                     return;
-                }
-                for (const auto& [id, count] : counts.value()) {
-                    m_model->setCount(id, count);
                 }
                 emit countsShown();
             },
@@ -440,8 +468,8 @@ void SegmentsView::addCustomersToList(const std::vector<CustomerId>& customers)
     }
     bool ok = false;
     const QString name = QInputDialog::getItem(this, tr("Add to list"),
-                                               tr("Add %n customer(s) to the static list (choose one or type a new name):",
-                                                  nullptr, static_cast<int>(customers.size())),
+                                               tr("Add %1 customer(s) to the static list (choose one or type a new name):")
+                                                   .arg(QLocale().toString(static_cast<qlonglong>(customers.size()))),
                                                lists, 0, true, &ok)
                              .trimmed();
     if (!ok || name.isEmpty()) {
@@ -490,7 +518,7 @@ void SegmentsView::addCustomersToList(const std::vector<CustomerId>& customers)
     }
     changed();
     emit changeRequested(
-        tr("Add %n customer(s) to %1", nullptr, static_cast<int>(added.size())).arg(name),
+        tr("Add %1 customer(s) to %2").arg(added.size()).arg(name),
         [this, id, added] {
             auto result = SegmentService(m_portfolio).addMembers(id, added);
             changed();
@@ -535,7 +563,7 @@ void SegmentsView::rfmDialog()
     auto* form = new QFormLayout;
     auto* period = new QComboBox;
     for (const int months : {3, 6, 12, 24, 36}) {
-        period->addItem(tr("last %n month(s)", nullptr, months), months);
+        period->addItem(lastMonthsLabel(months), months);
     }
     period->setCurrentIndex(2);
     form->addRow(tr("Period:"), period);

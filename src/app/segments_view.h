@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -87,6 +89,9 @@ private:
     QPushButton* m_members = nullptr;
     QPushButton* m_rfm = nullptr;
     int m_countGeneration = 0;
+    bool m_counting = false;    ///< a worker is counting
+    bool m_countAgain = false;  ///< the list changed meanwhile: count again when it ends
+    std::shared_ptr<std::atomic<bool>> m_stopCounting;
     std::thread m_counter;
 };
 

@@ -21,20 +21,22 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, static_cast<
     {"Lost", "lost"},
 }};
 
-/// Quintile of each value, 1-5, higher values scoring higher; ties share the lowest position's score.
-std::vector<int> quintiles(const std::vector<std::int64_t>& values)
+/// Quintile of each value, 1-5, higher values scoring higher: sorted by value, then by the
+/// tie-break value, then by input order (customer id), and cut into five parts of equal size. Ties
+/// are broken rather than shared: order counts are few distinct numbers (40 % of a portfolio may
+/// have ordered once), and a shared score would leave whole quintiles, and the cells built on them,
+/// empty.
+std::vector<int> quintiles(const std::vector<std::int64_t>& values, const std::vector<std::int64_t>& tieBreak)
 {
     const std::size_t n = values.size();
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return values[a] != values[b] ? values[a] < values[b] : tieBreak[a] < tieBreak[b];
+    });
     std::vector<int> scores(n, 0);
-    std::size_t tieStart = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        if (i == 0 || values[order[i]] != values[order[i - 1]]) {
-            tieStart = i;
-        }
-        scores[order[i]] = 1 + static_cast<int>(tieStart * 5 / n);
+        scores[order[i]] = 1 + static_cast<int>(i * 5 / n);
     }
     return scores;
 }
@@ -95,9 +97,10 @@ std::vector<RfmScore> scoreRfm(const std::vector<RfmFacts>& facts)
         frequency.push_back(f.orders);
         monetary.push_back(f.revenue);
     }
-    const auto r = quintiles(recency);
-    const auto fq = quintiles(frequency);
-    const auto m = quintiles(monetary);
+    // Ties: recency by frequency, frequency by revenue, revenue by frequency.
+    const auto r = quintiles(recency, frequency);
+    const auto fq = quintiles(frequency, monetary);
+    const auto m = quintiles(monetary, frequency);
     std::vector<RfmScore> scores(facts.size());
     for (std::size_t i = 0; i < facts.size(); ++i) {
         scores[i] = RfmScore{facts[i].customerId, r[i], fq[i], m[i], rfmCell(r[i], fq[i])};

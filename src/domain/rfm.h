@@ -54,8 +54,9 @@ std::string_view rfmCellName(RfmCell cell);
 std::string_view rfmCellCode(RfmCell cell);
 
 /// Quintile scores of each measure over the customers given: sorted by the measure, the first
-/// fifth scores 1 and the last 5 (recency: fewest days scores 5). Equal values share the score
-/// of the first of them, so a score never depends on the order of ties. Result in input order.
+/// fifth scores 1 and the last 5 (recency: fewest days scores 5). Equal values are ordered by
+/// another measure (recency by frequency, frequency by revenue, revenue by frequency), then by
+/// their order in facts (customer id), so the fifths are of equal size. Result in input order.
 std::vector<RfmScore> scoreRfm(const std::vector<RfmFacts>& facts);
 
 } // namespace cartera::domain

@@ -54,10 +54,10 @@ void saveDemoSegments(Portfolio& portfolio, Date asOf)
         auto created = segments.createRuleFromJson(std::string(name), json, asOf);
         check(created ? Status(Done{}) : Status(created.error()));
     }
-    // A hand-picked list: the first 25 German enterprise accounts, as a rep would pick them for
-    // an invitation (deterministic: the same seed gives the same accounts).
-    auto picked = segments.createRuleFromJson("German enterprise accounts", R"({"version":1,"rules":[
-        {"field":"country","op":"equals","value":"DE"},{"field":"size_band","op":"equals","value":"enterprise"}]})",
+    // A hand-picked list: the first 25 large German accounts, as a rep would pick them for an
+    // invitation (deterministic: the same seed gives the same accounts).
+    auto picked = segments.createRuleFromJson("Large German accounts", R"({"version":1,"rules":[
+        {"field":"country","op":"equals","value":"DE"},{"field":"size_band","op":"in","value":["large","enterprise"]}]})",
                                               asOf);
     check(picked ? Status(Done{}) : Status(picked.error()));
     auto members = segments.memberIds(picked.value().id, asOf, 0, 25);

@@ -3,6 +3,8 @@
 #include "services/portfolio.h"
 #include "storage/database.h"
 
+#include <algorithm>
+
 namespace cartera::services {
 
 using namespace cartera::domain;
@@ -329,6 +331,26 @@ Result<std::vector<std::pair<SegmentId, std::int64_t>>> SegmentService::countAll
             counts.emplace_back(record.id, segments.count(record.id, asOf));
         }
         return counts;
+    } catch (const std::exception& e) {
+        return toError(e, kWhere);
+    }
+}
+
+Status SegmentService::countEachIn(const std::filesystem::path& file, Date asOf,
+                                   const std::function<bool(SegmentId, std::int64_t)>& counted)
+{
+    try {
+        const auto db = storage::Database::open(file, storage::OpenMode::ReadOnly);
+        SegmentRepository segments(db);
+        auto records = segments.list();
+        std::stable_partition(records.begin(), records.end(),
+                              [](const SegmentRecord& r) { return r.kind == SegmentKind::Static; });
+        for (const auto& record : records) {
+            if (!counted(record.id, segments.count(record.id, asOf))) {
+                break;
+            }
+        }
+        return Done{};
     } catch (const std::exception& e) {
         return toError(e, kWhere);
     }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,10 @@ public:
     /// Counts every saved segment on a connection of its own (the Segments view's counts).
     static domain::Result<std::vector<std::pair<domain::SegmentId, std::int64_t>>> countAllIn(
         const std::filesystem::path& file, domain::Date asOf);
+    /// As countAllIn, handing each count to counted as soon as it is known (static lists first:
+    /// they are quick); stops early when counted returns false.
+    static domain::Status countEachIn(const std::filesystem::path& file, domain::Date asOf,
+                                      const std::function<bool(domain::SegmentId, std::int64_t)>& counted);
 
 private:
     Portfolio& m_portfolio;

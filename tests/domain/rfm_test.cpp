@@ -21,7 +21,7 @@ TEST(Rfm, cellsFollowTheDocumentedMapOfRecencyAndFrequency)
     }
 }
 
-TEST(Rfm, quintilesScoreAHandBuiltDatasetAndTiesShareTheirScore)
+TEST(Rfm, quintilesScoreAHandBuiltDataset)
 {
     // Ten customers: customer i bought i times, its last order 10 * i days ago, revenue 100 * i;
     // customers 9 and 10 both bought 9 times (a tie).
@@ -39,7 +39,7 @@ TEST(Rfm, quintilesScoreAHandBuiltDatasetAndTiesShareTheirScore)
     EXPECT_EQ(scores[0].frequency, 1);
     EXPECT_EQ(scores[7].frequency, 4);
     EXPECT_EQ(scores[8].frequency, 5);
-    EXPECT_EQ(scores[9].frequency, 5);  // tied with customer 9
+    EXPECT_EQ(scores[9].frequency, 5);  // tied with customer 9, more revenue
     EXPECT_EQ(scores[9].monetary, 5);
     EXPECT_EQ(scores[0].monetary, 1);
     // Customer 1: bought lately, once -> new; customer 10: long ago, often -> can't lose them.
@@ -54,5 +54,21 @@ TEST(Rfm, everyCellHasANameAndACode)
     for (int i = 0; i < static_cast<int>(RfmCell::Count); ++i) {
         EXPECT_FALSE(rfmCellName(static_cast<RfmCell>(i)).empty());
         EXPECT_FALSE(rfmCellCode(static_cast<RfmCell>(i)).empty());
+    }
+}
+
+TEST(Rfm, tiesAreBrokenByTheNextMeasureSoEveryQuintileIsFilled)
+{
+    // Five customers who all ordered once, 30 days ago: frequency ties broken by revenue,
+    // recency ties by frequency (equal) then by customer id.
+    std::vector<RfmFacts> facts;
+    for (int i = 1; i <= 5; ++i) {
+        facts.push_back(RfmFacts{i, 30, 1, 1000 * (6 - i)});
+    }
+    const auto scores = scoreRfm(facts);
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(scores[static_cast<std::size_t>(i)].frequency, 5 - i) << i;  // more revenue ranks higher
+        EXPECT_EQ(scores[static_cast<std::size_t>(i)].monetary, 5 - i) << i;
+        EXPECT_EQ(scores[static_cast<std::size_t>(i)].recency, i + 1) << i;  // by customer id
     }
 }
