@@ -176,6 +176,17 @@ void SegmentRepository::replaceMembers(SegmentId id, const std::vector<CustomerI
     transaction.commit();
 }
 
+std::vector<SegmentId> SegmentRepository::staticListsOf(CustomerId customer) const
+{
+    auto s = m_db.prepare("SELECT segment_id FROM segment_member WHERE customer_id = ?1 ORDER BY segment_id");
+    s.bind(1, customer);
+    std::vector<SegmentId> ids;
+    while (s.step()) {
+        ids.push_back(s.int64(0));
+    }
+    return ids;
+}
+
 std::vector<CustomerId> SegmentRepository::staticMembers(SegmentId id) const
 {
     auto s = m_db.prepare("SELECT customer_id FROM segment_member WHERE segment_id = ?1 ORDER BY customer_id");

@@ -52,6 +52,8 @@ public:
     std::int64_t removeMembers(domain::SegmentId id, const std::vector<domain::CustomerId>& customers);
     /// Replaces every member of a static list.
     void replaceMembers(domain::SegmentId id, const std::vector<domain::CustomerId>& customers);
+    /// The static lists that hold a customer, in id order (Undo of a customer's deletion puts it back in them).
+    [[nodiscard]] std::vector<domain::SegmentId> staticListsOf(domain::CustomerId customer) const;
     /// The stored members of a static list (archived ones included), in id order.
     [[nodiscard]] std::vector<domain::CustomerId> staticMembers(domain::SegmentId id) const;
 
