@@ -1,8 +1,10 @@
+#include "app/abc_view.h"
 #include "app/customer_table_model.h"
 #include "app/segment_editor.h"
 #include "app/segment_list_model.h"
 #include "app/segments_view.h"
 
+#include "services/abc_service.h"
 #include "services/customer_service.h"
 #include "services/demo_portfolio.h"
 #include "services/portfolio.h"
@@ -196,4 +198,22 @@ TEST(CustomerTableModel, segmentFilterListsExactlyTheSegmentsMembers)
     filter.segmentId = rule.value().id;
     model.setFilter(filter);
     EXPECT_EQ(model.rowCount(), service.count(rule.value().id, domain::Date::today()).value());
+}
+
+TEST(AbcView, aSegmentAsScopeClassifiesOnlyItsMembers)
+{
+    SegmentsWorkspace w;
+    services::SegmentService service(*w.portfolio);
+    const auto champions = service.findByName("RFM: Champions");
+    ASSERT_TRUE(champions.ok());
+    const auto members = service.count(champions.value().id, domain::Date::today()).value();
+    ASSERT_GT(members, 0);
+    app::AbcView view(*w.portfolio);
+    view.scopeChoice()->setCurrentIndex(view.scopeChoice()->findText(app::AbcView::tr("Segment")));
+    view.scopeValueChoice()->setCurrentIndex(view.scopeValueChoice()->findText(QStringLiteral("RFM: Champions")));
+    ASSERT_TRUE(view.classify());
+    ASSERT_NE(view.run(), nullptr);
+    EXPECT_EQ(view.run()->request.scope.segmentId, champions.value().id);
+    // Champions all bought in the period: every one is classified, nobody else.
+    EXPECT_EQ(static_cast<std::int64_t>(view.run()->result.entries.size() + view.run()->result.apart.size()), members);
 }
