@@ -131,6 +131,9 @@ SegmentsView::SegmentsView(services::Portfolio& portfolio, QWidget* parent) : QW
 
 SegmentsView::~SegmentsView()
 {
+    if (m_rfmWorker.joinable()) {
+        m_rfmWorker.join();  // an RFM run under way finishes its transaction
+    }
     ++m_countGeneration;
     if (m_stopCounting) {
         m_stopCounting->store(true);  // the count under way ends after its current segment
@@ -535,16 +538,51 @@ bool SegmentsView::runRfm(int months)
 {
     const auto period = SegmentPeriod{months, std::nullopt}.resolve(m_asOf);
     services::RfmService rfm(m_portfolio);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     auto result = rfm.run(period, m_asOf);
     Status saved = result ? rfm.saveAsSegments(result.value(), Date::today()) : Status(result.error());
-    QApplication::restoreOverrideCursor();
     if (!saved) {
         emit errorOccurred(saved.error());
         return false;
     }
     changed();
     return true;
+}
+
+void SegmentsView::startRfm(int months)
+{
+    // Scoring a large portfolio takes seconds: a worker reads, scores and saves on a connection of
+    // its own (the write waits for the lock like any other writer), then the list is read again.
+    if (m_rfmWorker.joinable()) {
+        return;  // one run at a time: the button is disabled meanwhile
+    }
+    m_rfm->setEnabled(false);
+    m_rfm->setText(tr("Scoring RFM…"));
+    const auto period = SegmentPeriod{months, std::nullopt}.resolve(m_asOf);
+    m_rfmWorker = std::thread([this, file = m_portfolio.database().path(), period, asOf = m_asOf] {
+        Status status = Done{};
+        auto opened = services::Portfolio::open(file, storage::OpenMode::ReadWrite);
+        if (!opened) {
+            status = opened.error();
+        } else {
+            services::RfmService rfm(*opened.value());
+            auto result = rfm.run(period, asOf);
+            status = result ? rfm.saveAsSegments(result.value(), Date::today()) : Status(result.error());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, status = std::move(status)] {
+                m_rfmWorker.join();
+                m_rfm->setText(tr("RFM segments…"));
+                m_rfm->setEnabled(true);
+                if (!status) {
+                    emit errorOccurred(status.error());
+                    return;
+                }
+                changed();
+                emit rfmFinished();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void SegmentsView::rfmDialog()
@@ -574,7 +612,7 @@ void SegmentsView::rfmDialog()
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() == QDialog::Accepted) {
-        runRfm(period->currentData().toInt());
+        startRfm(period->currentData().toInt());
     }
 }
 

@@ -45,8 +45,12 @@ public:
 
     /// Adds customers to a static list chosen (or named anew) in a small dialog.
     void addCustomersToList(const std::vector<domain::CustomerId>& customers);
-    /// Runs RFM over the last `months` months and saves its cells as static lists (no dialog).
+    /// Runs RFM over the last `months` months and saves its cells as static lists, here and now
+    /// (no dialog; for tests and small portfolios).
     bool runRfm(int months);
+    /// As runRfm, on a worker thread with its own connection (what the RFM button does); emits
+    /// rfmFinished when the lists are saved and shown.
+    void startRfm(int months);
 
     [[nodiscard]] SegmentListModel* model() const { return m_model; }
     [[nodiscard]] QTableView* table() const { return m_table; }
@@ -62,6 +66,8 @@ signals:
     void errorOccurred(const domain::Error& error);
     /// Every listed segment has its count.
     void countsShown();
+    /// An RFM run started by startRfm saved its lists.
+    void rfmFinished();
 
 private:
     [[nodiscard]] const storage::SegmentRecord* current() const;
@@ -93,6 +99,7 @@ private:
     bool m_countAgain = false;  ///< the list changed meanwhile: count again when it ends
     std::shared_ptr<std::atomic<bool>> m_stopCounting;
     std::thread m_counter;
+    std::thread m_rfmWorker;
 };
 
 } // namespace cartera::app

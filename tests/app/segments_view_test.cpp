@@ -217,3 +217,19 @@ TEST(AbcView, aSegmentAsScopeClassifiesOnlyItsMembers)
     // Champions all bought in the period: every one is classified, nobody else.
     EXPECT_EQ(static_cast<std::int64_t>(view.run()->result.entries.size() + view.run()->result.apart.size()), members);
 }
+
+TEST(SegmentsView, rfmRunsOnAWorkerAndRefillsItsLists)
+{
+    SegmentsWorkspace w;
+    app::SegmentsView view(*w.portfolio);
+    services::SegmentService service(*w.portfolio);
+    const auto champions = service.findByName("RFM: Champions").value();
+    ASSERT_TRUE(service.removeMembers(champions.id, storage::SegmentRepository(w.portfolio->database())
+                                                        .staticMembers(champions.id)).ok());
+    ASSERT_EQ(service.count(champions.id, domain::Date::today()).value(), 0);
+    QSignalSpy finished(&view, &app::SegmentsView::rfmFinished);
+    view.startRfm(12);
+    ASSERT_TRUE(finished.wait(30000));
+    EXPECT_GT(service.count(champions.id, domain::Date::today()).value(), 0);
+    EXPECT_EQ(service.list().value().size(), static_cast<std::size_t>(view.model()->rowCount()));
+}
