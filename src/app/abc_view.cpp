@@ -7,6 +7,7 @@
 #include "app/pareto_chart.h"
 #include "services/abc_export.h"
 #include "services/portfolio.h"
+#include "services/segment_service.h"
 #include "storage/customer_facets.h"
 
 #include <QApplication>
@@ -39,7 +40,7 @@ using namespace cartera::domain;
 namespace {
 
 enum PeriodKind { LastTwelveMonths, CalendarYear, MonthRangeChoice };
-enum ScopeKind { WholePortfolio, ByCountry, ByChannel, ByRep };
+enum ScopeKind { WholePortfolio, ByCountry, ByChannel, ByRep, BySegment };
 
 QString classCode(AbcClass c)
 {
@@ -89,6 +90,7 @@ void AbcView::buildControls()
     m_scopeKind->addItem(tr("Country"), ByCountry);
     m_scopeKind->addItem(tr("Channel"), ByChannel);
     m_scopeKind->addItem(tr("Owner rep"), ByRep);
+    m_scopeKind->addItem(tr("Segment"), BySegment);
     m_scopeValue = new QComboBox;
     m_scopeValue->setMinimumContentsLength(12);
     m_thresholds = new QLineEdit(QString::fromStdString(AbcThresholds().toString()));
@@ -237,6 +239,13 @@ void AbcView::fillScopeValues()
             m_scopeValue->addItem(QString::fromStdString(rep.name), QVariant::fromValue<qlonglong>(rep.id));
         }
         break;
+    case BySegment:
+        if (auto segments = services::SegmentService(m_portfolio).list()) {
+            for (const auto& segment : segments.value()) {
+                m_scopeValue->addItem(QString::fromStdString(segment.name), QVariant::fromValue<qlonglong>(segment.id));
+            }
+        }
+        break;
     default:
         break;
     }
@@ -280,6 +289,11 @@ std::optional<services::AbcRequest> AbcView::requestFromControls()
         break;
     case ByRep:
         request.scope.ownerRepId = m_scopeValue->currentData().toLongLong();
+        break;
+    case BySegment:
+        if (m_scopeValue->currentIndex() >= 0) {
+            request.scope.segmentId = m_scopeValue->currentData().toLongLong();
+        }
         break;
     default:
         break;

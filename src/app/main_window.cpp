@@ -6,6 +6,8 @@
 #include "app/contacts_view.h"
 #include "app/portfolio_view.h"
 #include "app/territories_view.h"
+#include "app/segment_filter_combo.h"
+#include "app/segments_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -71,6 +73,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
     m_territories = new TerritoriesView(*m_portfolio, m_undo);
     addView(QStringLiteral("territories"), tr("Territories"), m_territories);
+    m_segments = new SegmentsView(*m_portfolio);
+    addView(QStringLiteral("segments"), tr("Segments"), m_segments);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -159,6 +163,20 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
             m_territories->reload();
         }
     });
+    // Segments: "Show customers" lists the members in the customer list, filtered by the segment alone.
+    connect(m_segments, &SegmentsView::changeRequested, this, &MainWindow::push);
+    connect(m_segments, &SegmentsView::errorOccurred, this, &MainWindow::showError);
+    connect(m_segments, &SegmentsView::segmentsChanged, m_segmentFilter, &SegmentFilterCombo::reload);
+    connect(m_segments, &SegmentsView::membersRequested, this, [this](SegmentId id) {
+        m_search->clear();
+        m_scope->setCurrentIndex(1);
+        for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_industryFilter,
+                            m_ownerFilter}) {
+            combo->setCurrentIndex(0);
+        }
+        m_segmentFilter->selectSegment(id);
+        m_navigation->setCurrentRow(0);
+    });
     connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);
     connect(m_detail, &CustomerDetailPanel::activityActionRequested, this, &MainWindow::onActivityAction);
 
@@ -196,11 +214,12 @@ QWidget* MainWindow::createCustomerView()
     m_sizeFilter = new QComboBox;
     m_regionFilter = new QComboBox;
     m_industryFilter = new QComboBox;
+    m_segmentFilter = new SegmentFilterCombo(*m_portfolio);
     m_countryFilter->setObjectName(QStringLiteral("countryFilter"));
     m_regionFilter->setObjectName(QStringLiteral("regionFilter"));
     m_industryFilter->setObjectName(QStringLiteral("industryFilter"));
-    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_regionFilter,
-                        m_industryFilter, m_ownerFilter}) {
+    for (QComboBox* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_countryFilter, m_regionFilter,
+                             m_industryFilter, m_ownerFilter, static_cast<QComboBox*>(m_segmentFilter)}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
         filters->addWidget(combo, 1);
@@ -213,7 +232,7 @@ QWidget* MainWindow::createCustomerView()
     m_customerTable->setSortingEnabled(true);
     m_customerTable->sortByColumn(CustomerTableModel::Name, Qt::AscendingOrder);
     m_customerTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_customerTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_customerTable->setSelectionMode(QAbstractItemView::ExtendedSelection);  // several for "Add to List"
     m_customerTable->setAlternatingRowColors(true);
     m_customerTable->verticalHeader()->hide();
     // Fixed row heights: the view never measures a million rows.
@@ -236,8 +255,8 @@ QWidget* MainWindow::createCustomerView()
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     // Regions follow the country: changing it refills them (which filters once).
     connect(m_countryFilter, &QComboBox::currentIndexChanged, this, &MainWindow::fillRegionChoices);
-    for (auto* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_regionFilter, m_industryFilter,
-                        m_ownerFilter, m_scope}) {
+    for (QComboBox* combo : {m_kindFilter, m_statusFilter, m_sizeFilter, m_channelFilter, m_regionFilter, m_industryFilter,
+                             m_ownerFilter, m_scope, static_cast<QComboBox*>(m_segmentFilter)}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     }
     connect(m_customerTable, &QTableView::doubleClicked, this, &MainWindow::editCurrentCustomer);
@@ -337,6 +356,7 @@ void MainWindow::applyFilter()
             filter.ownerRepId = me->id;
         }
     }
+    filter.segmentId = m_segmentFilter->segmentId();
     m_customerModel->setFilter(filter);
     m_detail->showCustomer(0);
 }
@@ -394,6 +414,14 @@ void MainWindow::createActions()
     customerMenu->addAction(tr("&Archive / Unarchive"), this, &MainWindow::archiveCurrentCustomer);
     auto* remove = customerMenu->addAction(tr("&Delete Customer…"), this, &MainWindow::deleteCurrentCustomer);
     remove->setShortcut(QKeySequence::Delete);
+    customerMenu->addSeparator();
+    customerMenu->addAction(tr("Add to &List…"), this, [this] {
+        std::vector<CustomerId> ids;
+        for (const auto& row : m_customerTable->selectionModel()->selectedRows()) {
+            ids.push_back(row.data(CustomerTableModel::kCustomerIdRole).toLongLong());
+        }
+        m_segments->addCustomersToList(ids);
+    });
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     for (int row = 0; row < m_navigation->count(); ++row) {

@@ -30,6 +30,8 @@ namespace cartera::app {
 class AbcView;
 class ContactsView;
 class PortfolioView;
+class SegmentFilterCombo;
+class SegmentsView;
 class TiersView;
 class TerritoriesView;
 class ActivitiesView;
@@ -78,6 +80,8 @@ public:
     [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
     [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
     [[nodiscard]] TerritoriesView* territoriesView() const { return m_territories; }
+    [[nodiscard]] SegmentsView* segmentsView() const { return m_segments; }
+    [[nodiscard]] SegmentFilterCombo* segmentFilter() const { return m_segmentFilter; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -130,6 +134,8 @@ private:
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
     TerritoriesView* m_territories = nullptr;
+    SegmentsView* m_segments = nullptr;
+    SegmentFilterCombo* m_segmentFilter = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

@@ -1,5 +1,7 @@
 #include "cli/abc_options.h"
 
+#include "services/segment_service.h"
+
 #include "domain/countries.h"
 #include "services/portfolio.h"
 
@@ -51,6 +53,7 @@ void AbcRunOptions::addOptions(CLI::App& command)
     command.add_option("--channel", channel, "Only customers of this channel")
         ->check(CLI::IsMember({"direct", "wholesale", "retail", "online"}));
     command.add_option("--rep", rep, "Only customers this sales rep owns (R01)");
+    command.add_option("--segment", segment, "Only the members of this saved segment (see segment list)");
     command.add_flag("--include-archived", includeArchived, "Count archived accounts too");
 }
 
@@ -94,6 +97,9 @@ services::AbcRequest AbcRunOptions::request(services::Portfolio& portfolio) cons
         }
         request.scope.ownerRepId = found->id;
     }
+    if (!segment.empty()) {
+        request.scope.segmentId = take(services::SegmentService(portfolio).findByName(segment)).id;
+    }
     request.scope.includeArchived = includeArchived;
     return request;
 }
@@ -116,6 +122,10 @@ std::string describeScope(const AbcScope& scope, services::Portfolio& portfolio)
             }
         }
         add("rep " + code);
+    }
+    if (scope.segmentId) {
+        const auto found = services::SegmentService(portfolio).find(*scope.segmentId);
+        add("segment " + (found ? "'" + found.value().name + "'" : "#" + std::to_string(*scope.segmentId)));
     }
     if (text.empty()) {
         text = "whole portfolio";

@@ -23,6 +23,7 @@ struct AbcRunOptions final {
     std::string country;
     std::string channel;
     std::string rep;
+    std::string segment;
     bool includeArchived = false;
 
     void addOptions(CLI::App& command);

@@ -65,5 +65,6 @@ void addTiersCommand(CLI::App& app);
 void addPortfolioCommand(CLI::App& app);
 void addTerritoryCommands(CLI::App& app);
 void addCoverageCommand(CLI::App& app);
+void addSegmentCommands(CLI::App& app);
 
 } // namespace cartera::cli

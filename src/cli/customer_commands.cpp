@@ -1,4 +1,5 @@
 #include "cli/cli_support.h"
+#include "services/segment_service.h"
 
 #include <iostream>
 #include <limits>
@@ -29,7 +30,7 @@ void addCustomersCommand(CLI::App& app)
 {
     struct Options {
         std::string db;
-        std::string search, country, region, industry, channel, kind, status, size, owner;
+        std::string search, country, region, industry, channel, kind, status, size, owner, segment;
         std::string sort = "name";
         bool descending = false;
         std::int64_t limit = 100;
@@ -48,6 +49,7 @@ void addCustomersCommand(CLI::App& app)
     command->add_option("--status", o->status, "active, inactive or exited");
     command->add_option("--size", o->size, "micro, small, medium, large or enterprise");
     command->add_option("--owner", o->owner, "Owner rep code (R01)");
+    command->add_option("--segment", o->segment, "Only the members of this saved segment (see segment list)");
     command->add_option("--sort", o->sort, "Sort column")
         ->check(CLI::IsMember({"name", "code", "city", "country", "channel", "owner"}))
         ->capture_default_str();
@@ -74,6 +76,9 @@ void addCustomersCommand(CLI::App& app)
                 throw CommandError(kExitBadInput, "--owner: no sales rep has the code '" + o->owner + "'");
             }
             filter.ownerRepId = rep->id;
+        }
+        if (!o->segment.empty()) {
+            filter.segmentId = take(services::SegmentService(*portfolio).findByName(o->segment)).id;
         }
         CustomerSort sort;
         static const std::pair<const char*, CustomerSortKey> kSorts[] = {

@@ -22,6 +22,7 @@ int main(int argc, char** argv)
     addPortfolioCommand(app);
     addTerritoryCommands(app);
     addCoverageCommand(app);
+    addSegmentCommands(app);
 
     // CLI11 reports an unknown first word as "A subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-' &&

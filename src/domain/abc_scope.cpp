@@ -16,6 +16,9 @@ std::string abcScopeToJson(const AbcScope& scope)
     if (scope.ownerRepId) {
         json["owner_rep_id"] = *scope.ownerRepId;
     }
+    if (scope.segmentId) {
+        json["segment_id"] = *scope.segmentId;
+    }
     json["include_archived"] = scope.includeArchived;
     return json.dump();
 }
@@ -37,6 +40,8 @@ Result<AbcScope> abcScopeFromJson(std::string_view text)
             }
         } else if (key == "owner_rep_id" && value.is_number_integer()) {
             scope.ownerRepId = value.get<RepId>();
+        } else if (key == "segment_id" && value.is_number_integer()) {
+            scope.segmentId = value.get<std::int64_t>();
         } else if (key == "include_archived" && value.is_boolean()) {
             scope.includeArchived = value.get<bool>();
         } else {

@@ -35,6 +35,11 @@ struct CustomerFilter final {
     std::string region;
     std::string industry;
     bool includeArchived = false;  ///< archived accounts are hidden unless asked for
+    /// Only the members of this saved segment (a rule evaluated on segmentAsOf, or a static list).
+    std::optional<std::int64_t> segmentId;
+    /// The day a rule segment's behaviour conditions count to ("last 12 months", "days since
+    /// the last order"); today when not set.
+    std::optional<Date> segmentAsOf;
 
     friend bool operator==(const CustomerFilter&, const CustomerFilter&) = default;
 };

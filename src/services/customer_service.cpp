@@ -2,6 +2,8 @@
 
 #include "domain/customer_validation.h"
 #include "services/portfolio.h"
+#include "storage/customer_tag_repository.h"
+#include "storage/segment_repository.h"
 #include "storage/storage_error.h"
 
 namespace cartera::services {
@@ -104,6 +106,8 @@ Result<CustomerSnapshot> CustomerService::remove(CustomerId id)
                 snapshot.orders.push_back(std::move(*order));
             }
         }
+        snapshot.tags = storage::CustomerTagRepository(m_portfolio.database()).tagsOf(id);
+        snapshot.staticLists = storage::SegmentRepository(m_portfolio.database()).staticListsOf(id);
         m_portfolio.customers().remove(id);
         return snapshot;
     });
@@ -124,6 +128,14 @@ Status CustomerService::restore(const CustomerSnapshot& snapshot)
         for (auto it = snapshot.orders.rbegin(); it != snapshot.orders.rend(); ++it) {
             auto order = *it;
             m_portfolio.orders().insert(order);
+        }
+        storage::CustomerTagRepository(m_portfolio.database()).setTags(customer.id, snapshot.tags);
+        // Back into its static lists, those not deleted since.
+        storage::SegmentRepository segments(m_portfolio.database());
+        for (const auto list : snapshot.staticLists) {
+            if (const auto record = segments.find(list); record && record->kind == SegmentKind::Static) {
+                segments.addMembers(list, {customer.id});
+            }
         }
         return Done{};
     });

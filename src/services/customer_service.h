@@ -20,6 +20,8 @@ struct CustomerSnapshot final {
     std::vector<domain::Contact> contacts;
     std::vector<domain::Activity> activities;
     std::vector<domain::Order> orders;
+    std::vector<std::string> tags;
+    std::vector<std::int64_t> staticLists;  ///< the static segments that held the customer
 };
 
 /// The editing use cases of the customer workspace. Each call is one transaction: it validates,

@@ -850,6 +850,7 @@ Result<DemoSummary> createDemoPortfolioFile(const fs::path& path, const DemoOpti
             Portfolio portfolio(std::move(db));
             saveDemoAbcSnapshots(portfolio, options.asOf);
             saveDemoTierModel(portfolio, options.asOf);
+            saveDemoSegments(portfolio, options.asOf);
         }
         // A -wal or -shm left beside the file being replaced belongs to the old database; SQLite
         // would replay it onto the new one and corrupt it.

@@ -53,6 +53,10 @@ void saveDemoAbcSnapshots(Portfolio& portfolio, domain::Date asOf);
 /// demo at once.
 void saveDemoTierModel(Portfolio& portfolio, domain::Date asOf);
 
+/// Saves the demo's segments (rules, a static list and the RFM cells of the 12 months to asOf),
+/// so the Segments view shows them at once. Needs the ABC snapshots saved first.
+void saveDemoSegments(Portfolio& portfolio, domain::Date asOf);
+
 /// Creates the demo portfolio as a new file at path: written to a temporary file beside it and
 /// renamed into place when complete, so a failure or a cancel never leaves a half-written file.
 /// Refuses to replace an existing file unless replace is true.

@@ -1,6 +1,7 @@
 #include "storage/abc_repository.h"
 
 #include "storage/database.h"
+#include "storage/segment_sql.h"
 #include "storage/storage_error.h"
 
 #include <sqlite3.h>
@@ -206,7 +207,15 @@ struct IdRange final {
 void readScope(const Database& db, const AbcValueQuery& query, IdRange range, ScopeCustomers& scope)
 {
     const FunctionRegistration function(db, "cartera_abc_customer", 4, &ScopeCustomers::add, &scope);
-    auto customers = db.prepare(kCustomersInScope);
+    // A segment narrows the scope by its compiled condition, its parameters numbered after ?7.
+    std::string customersSql(kCustomersInScope);
+    SegmentSql segment;
+    if (query.scope.segmentId) {
+        segment = savedSegmentCondition(db, *query.scope.segmentId, query.segmentAsOf);
+        customersSql += "  AND id IN (SELECT c.id FROM customer AS c WHERE " + numberPlaceholders(segment.condition, 8) + ")";
+    }
+    auto customers = db.prepare(customersSql);
+    bindSqlValues(customers, 8, segment.parameters);
     customers.bindTextOrNull(1, query.scope.country);
     if (query.scope.channel) {
         customers.bindStatic(2, kSalesChannelCodes.code(*query.scope.channel));
@@ -337,7 +346,8 @@ std::vector<AbcInput> AbcRepository::customerValues(const AbcValueQuery& query) 
     // Outside a transaction (whose uncommitted changes another connection could not see), read
     // on two connections side by side; again alone if that was not possible or another
     // connection committed meanwhile.
-    if (sqlite3_get_autocommit(m_db.handle()) != 0 && !m_db.path().empty()) {
+    // A segment scope is read alone: both connections would evaluate the segment's condition.
+    if (sqlite3_get_autocommit(m_db.handle()) != 0 && !m_db.path().empty() && !query.scope.segmentId) {
         if (auto values = readSideBySide(m_db, query)) {
             return std::move(*values);
         }

@@ -17,6 +17,8 @@ struct AbcValueQuery final {
     domain::AbcScope scope;
     /// Customer names cost a string per customer; a summary does not need them.
     bool withNames = true;
+    /// The day a segment in the scope counts its behaviour conditions to.
+    domain::Date segmentAsOf = domain::Date::today();
 };
 
 /// Reads the per-customer values that ABC classifies, from the monthly figures.

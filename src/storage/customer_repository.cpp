@@ -4,6 +4,7 @@
 #include "storage/customer_search.h"
 #include "storage/database.h"
 #include "storage/iso_date.h"
+#include "storage/segment_sql.h"
 #include "storage/storage_error.h"
 
 #include <sqlite3.h>
@@ -117,24 +118,27 @@ void withDuplicateCodeMessage(const std::string& code, Write&& write)
 /// WHERE clause and its parameters for a filter; only fixed fragments, values are bound.
 struct FilterSql final {
     std::string where;
-    std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
+    std::vector<SqlValue> texts;  // bound in order as ?1, ?2, ...
 
     void add(std::string_view condition, std::string value)
     {
         where += where.empty() ? " WHERE " : " AND ";
-        texts.push_back(std::move(value));
+        texts.emplace_back(std::move(value));
         std::string c(condition);
         const auto pos = c.find('?');
         c.replace(pos, 1, "?" + std::to_string(texts.size()));
         where += c;
     }
 
-    void bindAll(Statement& s) const
+    /// A compiled segment condition, its placeholders numbered after those already there.
+    void add(const SegmentSql& segment)
     {
-        for (std::size_t i = 0; i < texts.size(); ++i) {
-            s.bind(static_cast<int>(i + 1), texts[i]);
-        }
+        where += where.empty() ? " WHERE " : " AND ";
+        where += numberPlaceholders(segment.condition, static_cast<int>(texts.size()) + 1);
+        texts.insert(texts.end(), segment.parameters.begin(), segment.parameters.end());
     }
+
+    void bindAll(Statement& s) const { bindSqlValues(s, 1, texts); }
 };
 
 /// One or two letters match the start of the name, like a phone book: a name index range,
@@ -158,10 +162,10 @@ std::string fullTextQuery(const CustomerFilter& f)
 bool narrowsBySearchOnly(const CustomerFilter& f)
 {
     return !f.kind && !f.status && !f.channel && !f.sizeBand && f.country.empty() &&
-           f.region.empty() && f.industry.empty();
+           f.region.empty() && f.industry.empty() && !f.segmentId;
 }
 
-FilterSql filterSql(const CustomerFilter& f)
+FilterSql filterSql(const Database& db, const CustomerFilter& f)
 {
     FilterSql sql;
     const std::string typed = trimmed(f.search);
@@ -202,6 +206,11 @@ FilterSql filterSql(const CustomerFilter& f)
     }
     if (!f.industry.empty()) {
         sql.add("c.industry = ?", f.industry);
+    }
+    if (f.segmentId) {
+        // Last: SQLite tests the cheap attribute terms first and the segment's lookups only on
+        // the rows that pass them.
+        sql.add(savedSegmentCondition(db, *f.segmentId, f.segmentAsOf.value_or(Date::today())));
     }
     return sql;
 }
@@ -315,7 +324,7 @@ std::int64_t CustomerRepository::count(const CustomerFilter& filter) const
         m_lastSearchCount = {query, matches};
         return matches;
     }
-    const auto sql = filterSql(filter);
+    const auto sql = filterSql(m_db, filter);
     auto s = m_db.prepare("SELECT count(*) FROM customer AS c" + sql.where);
     sql.bindAll(s);
     return s.step() ? s.int64(0) : 0;
@@ -324,7 +333,7 @@ std::int64_t CustomerRepository::count(const CustomerFilter& filter) const
 std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filter, CustomerSort sort,
                                                       std::int64_t offset, int limit) const
 {
-    const auto sql = filterSql(filter);
+    const auto sql = filterSql(m_db, filter);
     const std::string direction = sort.descending ? " DESC" : " ASC";
     std::string query =
         "SELECT c.id, c.code, c.name, c.kind, c.industry, c.city, c.country, c.channel, r.name, c.status"

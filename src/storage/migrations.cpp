@@ -459,9 +459,41 @@ CREATE TABLE customer_territory (
 CREATE INDEX territory_account ON customer_territory(territory_id, customer_id);
 )sql";
 
+// Version 11: segments (docs/segments.md).
+constexpr std::string_view kSchemaV11 = R"sql(
+-- Free tags on customers ("key account", "trade fair 2026"), matched by segment rules. Case is kept
+-- as typed but ignored when comparing. The tag-first index finds a tag's customers.
+CREATE TABLE customer_tag (
+    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    tag         TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (customer_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX customer_tag_tag ON customer_tag(tag, customer_id);
+
+-- Saved segments: a rule (versioned JSON of domain::SegmentDefinition, evaluated when read) or a
+-- static list of hand-picked customers (segment_member). Names are unique, whatever their case.
+CREATE TABLE segment (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind       TEXT NOT NULL CHECK (kind IN ('rule', 'static')),
+    definition TEXT,
+    created_on TEXT NOT NULL,
+    updated_on TEXT NOT NULL,
+    CHECK ((kind = 'rule') = (definition IS NOT NULL))
+);
+
+-- The customers of a static list. The customer index serves the cascade when a customer is deleted.
+CREATE TABLE segment_member (
+    segment_id  INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,
+    customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    PRIMARY KEY (segment_id, customer_id)
+) WITHOUT ROWID;
+CREATE INDEX segment_member_customer ON segment_member(customer_id);
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 10> kSteps{
+constexpr std::array<MigrationStep, 11> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
@@ -472,6 +504,7 @@ constexpr std::array<MigrationStep, 10> kSteps{
     kSchemaV8,
     kSchemaV9,
     kSchemaV10,
+    kSchemaV11,
 };
 
 } // namespace

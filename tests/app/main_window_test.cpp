@@ -8,10 +8,13 @@
 #include "app/customer_editor.h"
 #include "app/customer_table_model.h"
 #include "app/main_window.h"
+#include "app/segment_filter_combo.h"
+#include "app/segments_view.h"
 #include "app/open_claims_model.h"
 
 #include "services/demo_portfolio.h"
 #include "services/portfolio.h"
+#include "services/segment_service.h"
 #include "storage/customer_facets.h"
 #include "support/temp_dir.h"
 
@@ -491,4 +494,29 @@ TEST(CustomerEditor, theStrategicFlagIsEditedAndKept)
     EXPECT_EQ(workspace.portfolio->customers().find(customer.id)->strategic, !saved);
     workspace.window->undoStack()->undo();
     EXPECT_EQ(workspace.portfolio->customers().find(customer.id)->strategic, saved);
+}
+
+TEST(MainWindow, segmentFilterAndShowCustomersListTheSegmentsMembers)
+{
+    Workspace w;
+    services::SegmentService segments(*w.portfolio);
+    const auto lapsed = segments.findByName("Lapsed wholesale and retail accounts");
+    ASSERT_TRUE(lapsed.ok());
+    const auto members = segments.count(lapsed.value().id, domain::Date::today()).value();
+    ASSERT_GT(members, 0);
+    ASSERT_TRUE(w.window->showView(QStringLiteral("segments")));
+    ASSERT_TRUE(w.window->segmentsView()->selectSegment(lapsed.value().id));
+    // "Show customers": the customer list, all accounts, filtered by the segment alone.
+    emit w.window->segmentsView()->membersRequested(lapsed.value().id);
+    EXPECT_EQ(w.window->segmentFilter()->segmentId(), lapsed.value().id);
+    EXPECT_EQ(w.window->customerModel()->rowCount(), members);
+    w.shot("customers-segment-filter.png");
+    // Back to every segment: the whole list again.
+    w.window->segmentFilter()->setCurrentIndex(0);
+    EXPECT_GT(w.window->customerModel()->rowCount(), members);
+
+    // A segment deleted from the Segments view leaves the filter's choices.
+    ASSERT_TRUE(segments.remove(lapsed.value().id).ok());
+    emit w.window->segmentsView()->segmentsChanged();
+    EXPECT_FALSE(w.window->segmentFilter()->selectSegment(lapsed.value().id));
 }

@@ -1058,6 +1058,70 @@ expect_exit 0 "coverage --multi-channel" "$cli" coverage --db "$db" --multi-chan
     fail "coverage --multi-channel does not list as many accounts as the channel report counts"
 [ "$(json_value "$work/multi.json" 'all(r["also_through"] and r["channel"] not in r["also_through"].split() for r in data)')" = True ] ||
     fail "coverage --multi-channel: an account without another channel"
+# --- segments ----------------------------------------------------------------------------------
+for command in segment "segment list" "segment show" "segment count" "segment members" "segment create" \
+    "segment delete" "segment rfm"; do
+    # shellcheck disable=SC2086
+    expect_exit 0 "$command --help" "$cli" $command --help
+    grep -q "Usage" "$work/out" || fail "$command --help printed no usage"
+done
+expect_exit 0 "segment list" "$cli" segment list --db "$db" --as-of 2026-06-30 --format csv --out "$work/segments.csv"
+csv_column "$work/segments.csv" name | grep -qx "France, retail, bought in the last 90 days, class A" ||
+    fail "segment list: the demo's segments are missing: $(cat "$work/segments.csv")"
+[ "$(csv_column "$work/segments.csv" name | grep -c '^RFM: ')" -eq 11 ] || fail "segment list: the demo has no 11 RFM lists"
+france="France, retail, bought in the last 90 days, class A"
+expect_exit 0 "segment count" "$cli" segment count --db "$db" --name "$france" --as-of 2026-06-30
+france_count=$(cat "$work/out")
+expect_exit 0 "segment members" "$cli" segment members --db "$db" --name "$france" --as-of 2026-06-30 --limit 0 --format csv --out "$work/france.csv"
+[ "$(csv_rows "$work/france.csv")" -eq $((france_count + 1)) ] || fail "segment members: $(csv_rows "$work/france.csv") rows for a count of $france_count"
+for country in $(csv_column "$work/france.csv" country | sort -u); do
+    [ "$country" = FR ] || fail "segment members: a member in $country"
+done
+expect_exit 0 "segment show" "$cli" segment show --db "$db" --name "$france"
+grep -q '"field": "abc_class"' "$work/out" || fail "segment show printed no rules: $(cat "$work/out")"
+
+cat >"$work/rules.json" <<'JSON'
+{"version": 1, "match": "all", "rules": [
+  {"field": "country", "op": "in", "value": ["FR", "BE"]},
+  {"match": "any", "rules": [{"field": "channel", "op": "equals", "value": "retail"},
+                             {"field": "revenue", "op": ">", "value": 100000, "period": {"last_months": 12}}]}]}
+JSON
+expect_exit 0 "segment create --file" "$cli" segment create --db "$db" --name "FR or BE, retail or big" --file "$work/rules.json"
+expect_exit 0 "segment count (created)" "$cli" segment count --db "$db" --name "fr or be, RETAIL or big"
+created_count=$(cat "$work/out")
+expect_exit 0 "customers --segment" "$cli" customers --db "$db" --segment "FR or BE, retail or big" --limit 0 --format csv --out "$work/seg-customers.csv"
+[ "$(csv_rows "$work/seg-customers.csv")" -eq $((created_count + 1)) ] || fail "customers --segment disagrees with segment count"
+expect_exit 0 "abc --segment" "$cli" abc --db "$db" --segment "FR or BE, retail or big" --format json --out "$work/abc-seg.json"
+[ "$(json_value "$work/abc-seg.json" 'len(data)')" -le "$created_count" ] || fail "abc --segment classified more customers than the segment holds"
+
+expect_exit 0 "segment list before refusals" "$cli" segment list --db "$db" --format csv --out "$work/before.csv"
+printf '{"version":1,"rules":[{"field":"channel","op":"equals","value":"retail"},{"match":"any","rules":[{"field":"city","op":"equals","value":"Lyon"},{"field":"city","op":"equals","value":"Nice"},{"field":"cuntry","op":"equals","value":"FR"}]}]}' >"$work/typo.json"
+expect_error 1 "segment create with a typo" "$cli" segment create --db "$db" --name "Typo" --file "$work/typo.json"
+grep -q "typo.json: rule 2.3: unknown field 'cuntry'" "$work/err" || fail "segment create: the message does not name the rule: $(cat "$work/err")"
+printf '{"version":2,"rules":[]}' >"$work/newer.json"
+expect_error 1 "segment create from a newer version" "$cli" segment create --db "$db" --name "Newer" --file "$work/newer.json"
+grep -q "newer Cartera" "$work/err" || fail "segment create: a newer definition is not refused as such: $(cat "$work/err")"
+printf '{"version":1,"rules":[' >"$work/broken.json"
+expect_error 1 "segment create from malformed JSON" "$cli" segment create --db "$db" --name "Broken" --file "$work/broken.json"
+expect_error 1 "segment create with a used name" "$cli" segment create --db "$db" --name "fr OR be, retail or big" --file "$work/rules.json"
+expect_error 1 "segment create with an unknown customer" "$cli" segment create --db "$db" --name "List" --customers C0000001,NOPE
+expect_error 2 "segment create without rules or customers" "$cli" segment create --db "$db" --name "Nothing"
+expect_error 1 "segment count of an unknown segment" "$cli" segment count --db "$db" --name "Nope"
+expect_error 1 "customers --segment unknown" "$cli" customers --db "$db" --segment "Nope"
+expect_exit 0 "segment list after refusals" "$cli" segment list --db "$db" --format csv --out "$work/after.csv"
+cmp -s "$work/before.csv" "$work/after.csv" || fail "refused segment commands changed the saved segments"
+
+first_code=$(csv_column "$work/a.csv" code | awk "NR == 1")
+expect_exit 0 "segment create --customers" "$cli" segment create --db "$db" --name "Picked" --customers "$first_code"
+expect_exit 0 "segment count (static)" "$cli" segment count --db "$db" --name "Picked"
+[ "$(cat "$work/out")" = 1 ] || fail "a static list of one customer counts $(cat "$work/out")"
+expect_exit 0 "segment delete" "$cli" segment delete --db "$db" --name "Picked"
+expect_error 1 "segment count after delete" "$cli" segment count --db "$db" --name "Picked"
+
+expect_exit 0 "segment rfm --dry-run" "$cli" segment rfm --db "$db" --as-of 2026-06-30 --dry-run --format json --out "$work/rfm.json"
+[ "$(json_value "$work/rfm.json" 'len(data)')" -eq 11 ] || fail "segment rfm: not 11 cells"
+expect_exit 0 "segment rfm" "$cli" segment rfm --db "$db" --year 2025
+grep -q "RFM: Champions" "$work/out" || fail "segment rfm printed no cells: $(cat "$work/out")"
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"
