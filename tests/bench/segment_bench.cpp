@@ -9,6 +9,8 @@
 #include "storage/rfm_repository.h"
 #include "storage/segment_repository.h"
 
+#include "bench_result.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -49,6 +51,7 @@ void time(const char* what, int runs, Work&& work)
     std::printf("%-70s median %8.1f ms (cpu %7.1f)  min %8.1f  max %8.1f  -> %lld\n", what, median(times),
                 median(cpu), *std::min_element(times.begin(), times.end()),
                 *std::max_element(times.begin(), times.end()), result);
+    cartera::bench::emitResult(std::string("segment evaluation: ") + what, times);
 }
 
 SegmentDefinition parse(const char* json)
