@@ -8,6 +8,7 @@
 #include "services/abc_export.h"
 #include "services/portfolio.h"
 #include "services/segment_service.h"
+#include "services/territory_service.h"
 #include "storage/customer_facets.h"
 
 #include <QApplication>
@@ -40,7 +41,7 @@ using namespace cartera::domain;
 namespace {
 
 enum PeriodKind { LastTwelveMonths, CalendarYear, MonthRangeChoice };
-enum ScopeKind { WholePortfolio, ByCountry, ByChannel, ByRep, BySegment };
+enum ScopeKind { WholePortfolio, ByCountry, ByChannel, ByRep, BySegment, ByTerritory };
 
 QString classCode(AbcClass c)
 {
@@ -91,6 +92,7 @@ void AbcView::buildControls()
     m_scopeKind->addItem(tr("Channel"), ByChannel);
     m_scopeKind->addItem(tr("Owner rep"), ByRep);
     m_scopeKind->addItem(tr("Segment"), BySegment);
+    m_scopeKind->addItem(tr("Territory"), ByTerritory);
     m_scopeValue = new QComboBox;
     m_scopeValue->setMinimumContentsLength(12);
     m_thresholds = new QLineEdit(QString::fromStdString(AbcThresholds().toString()));
@@ -246,6 +248,16 @@ void AbcView::fillScopeValues()
             }
         }
         break;
+    case ByTerritory:
+        // Each territory by its path ("EMEA > France"), parents before their children; a
+        // territory's accounts include those of its sub-territories.
+        if (auto set = services::TerritoryService(m_portfolio).territories()) {
+            for (const auto& territory : set.value().territories) {
+                m_scopeValue->addItem(QString::fromStdString(territoryPath(territory.id, set.value().territories)),
+                                      QVariant::fromValue<qlonglong>(territory.id));
+            }
+        }
+        break;
     default:
         break;
     }
@@ -293,6 +305,11 @@ std::optional<services::AbcRequest> AbcView::requestFromControls()
     case BySegment:
         if (m_scopeValue->currentIndex() >= 0) {
             request.scope.segmentId = m_scopeValue->currentData().toLongLong();
+        }
+        break;
+    case ByTerritory:
+        if (m_scopeValue->currentIndex() >= 0) {
+            request.scope.territoryId = m_scopeValue->currentData().toLongLong();
         }
         break;
     default:

@@ -1,6 +1,7 @@
 #include "cli/abc_options.h"
 
 #include "services/segment_service.h"
+#include "services/territory_service.h"
 
 #include "domain/countries.h"
 #include "services/portfolio.h"
@@ -30,6 +31,30 @@ template <typename T> T usageOrValue(Result<T> result, const std::string& option
     return std::move(result.value());
 }
 
+/// The territory named by its name (when no other has it) or its whole path.
+TerritoryId territoryByNameOrPath(services::Portfolio& portfolio, const std::string& wanted)
+{
+    const auto set = take(services::TerritoryService(portfolio).territories());
+    std::vector<const Territory*> byName;
+    for (const auto& territory : set.territories) {
+        if (territoryPath(territory.id, set.territories) == wanted) {
+            return territory.id;
+        }
+        if (territory.name == wanted) {
+            byName.push_back(&territory);
+        }
+    }
+    if (byName.size() == 1) {
+        return byName.front()->id;
+    }
+    if (byName.empty()) {
+        throw CommandError(kExitBadInput, "--territory: no territory is named '" + wanted + "' (see territory list)");
+    }
+    throw CommandError(kExitBadInput, "--territory: " + std::to_string(byName.size()) + " territories are named '" +
+                                          wanted + "'; give the path, for example '" +
+                                          territoryPath(byName.front()->id, set.territories) + "'");
+}
+
 } // namespace
 
 void AbcRunOptions::addOptions(CLI::App& command)
@@ -54,6 +79,9 @@ void AbcRunOptions::addOptions(CLI::App& command)
         ->check(CLI::IsMember({"direct", "wholesale", "retail", "online"}));
     command.add_option("--rep", rep, "Only customers this sales rep owns (R01)");
     command.add_option("--segment", segment, "Only the members of this saved segment (see segment list)");
+    command.add_option("--territory", territory,
+                       "Only the accounts of this territory and its sub-territories: its name, or its path "
+                       "\"EMEA > France\" (see territory list)");
     command.add_flag("--include-archived", includeArchived, "Count archived accounts too");
 }
 
@@ -100,6 +128,9 @@ services::AbcRequest AbcRunOptions::request(services::Portfolio& portfolio) cons
     if (!segment.empty()) {
         request.scope.segmentId = take(services::SegmentService(portfolio).findByName(segment)).id;
     }
+    if (!territory.empty()) {
+        request.scope.territoryId = territoryByNameOrPath(portfolio, territory);
+    }
     request.scope.includeArchived = includeArchived;
     return request;
 }
@@ -126,6 +157,11 @@ std::string describeScope(const AbcScope& scope, services::Portfolio& portfolio)
     if (scope.segmentId) {
         const auto found = services::SegmentService(portfolio).find(*scope.segmentId);
         add("segment " + (found ? "'" + found.value().name + "'" : "#" + std::to_string(*scope.segmentId)));
+    }
+    if (scope.territoryId) {
+        const auto territories = services::TerritoryService(portfolio).territories();
+        add("territory " + (territories ? "'" + territoryPath(*scope.territoryId, territories.value().territories) + "'"
+                                        : "#" + std::to_string(*scope.territoryId)));
     }
     if (text.empty()) {
         text = "whole portfolio";

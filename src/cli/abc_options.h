@@ -24,6 +24,7 @@ struct AbcRunOptions final {
     std::string channel;
     std::string rep;
     std::string segment;
+    std::string territory;
     bool includeArchived = false;
 
     void addOptions(CLI::App& command);

@@ -19,6 +19,9 @@ std::string abcScopeToJson(const AbcScope& scope)
     if (scope.segmentId) {
         json["segment_id"] = *scope.segmentId;
     }
+    if (scope.territoryId) {
+        json["territory_id"] = *scope.territoryId;
+    }
     json["include_archived"] = scope.includeArchived;
     return json.dump();
 }
@@ -42,6 +45,8 @@ Result<AbcScope> abcScopeFromJson(std::string_view text)
             scope.ownerRepId = value.get<RepId>();
         } else if (key == "segment_id" && value.is_number_integer()) {
             scope.segmentId = value.get<std::int64_t>();
+        } else if (key == "territory_id" && value.is_number_integer()) {
+            scope.territoryId = value.get<std::int64_t>();
         } else if (key == "include_archived" && value.is_boolean()) {
             scope.includeArchived = value.get<bool>();
         } else {

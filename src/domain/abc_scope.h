@@ -18,15 +18,20 @@ struct AbcScope final {
     std::optional<RepId> ownerRepId;
     /// Only the members of this saved segment (docs/segments.md), evaluated when the ABC runs.
     std::optional<std::int64_t> segmentId;
+    /// Only the accounts assigned to this territory or any of its sub-territories (docs/territories.md).
+    std::optional<std::int64_t> territoryId;
     bool includeArchived = false;
 
-    [[nodiscard]] bool wholePortfolio() const { return country.empty() && !channel && !ownerRepId && !segmentId; }
+    [[nodiscard]] bool wholePortfolio() const
+    {
+        return country.empty() && !channel && !ownerRepId && !segmentId && !territoryId;
+    }
 
     friend bool operator==(const AbcScope&, const AbcScope&) = default;
 };
 
 /// The scope as a JSON object, as snapshots store it: {"country":"FR","channel":"direct",
-/// "owner_rep_id":3,"segment_id":2,"include_archived":false}; filters that do not apply are left out.
+/// "owner_rep_id":3,"segment_id":2,"territory_id":4,"include_archived":false}; filters that do not apply are left out.
 std::string abcScopeToJson(const AbcScope& scope);
 /// Reads what abcScopeToJson wrote; an Error naming the key for anything else.
 Result<AbcScope> abcScopeFromJson(std::string_view json);

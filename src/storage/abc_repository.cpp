@@ -46,6 +46,11 @@ FROM customer INDEXED BY customer_report_scope
 WHERE id BETWEEN ?6 AND ?7
   AND (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR channel = ?2) AND (?3 IS NULL OR owner_rep_id = ?3)
   AND (?4 OR archived_on IS NULL)
+  AND (?8 IS NULL OR id IN (
+        SELECT customer_id FROM customer_territory WHERE territory_id IN (
+            WITH RECURSIVE within(id) AS (
+                SELECT ?8 UNION ALL SELECT t.id FROM territory AS t JOIN within ON t.parent_id = within.id)
+            SELECT id FROM within)))
 )sql";
 
 std::string_view valuesSql(AbcCriterion criterion)
@@ -207,15 +212,15 @@ struct IdRange final {
 void readScope(const Database& db, const AbcValueQuery& query, IdRange range, ScopeCustomers& scope)
 {
     const FunctionRegistration function(db, "cartera_abc_customer", 4, &ScopeCustomers::add, &scope);
-    // A segment narrows the scope by its compiled condition, its parameters numbered after ?7.
+    // A segment narrows the scope by its compiled condition, its parameters numbered after ?8.
     std::string customersSql(kCustomersInScope);
     SegmentSql segment;
     if (query.scope.segmentId) {
         segment = savedSegmentCondition(db, *query.scope.segmentId, query.segmentAsOf);
-        customersSql += "  AND id IN (SELECT c.id FROM customer AS c WHERE " + numberPlaceholders(segment.condition, 8) + ")";
+        customersSql += "  AND id IN (SELECT c.id FROM customer AS c WHERE " + numberPlaceholders(segment.condition, 9) + ")";
     }
     auto customers = db.prepare(customersSql);
-    bindSqlValues(customers, 8, segment.parameters);
+    bindSqlValues(customers, 9, segment.parameters);
     customers.bindTextOrNull(1, query.scope.country);
     if (query.scope.channel) {
         customers.bindStatic(2, kSalesChannelCodes.code(*query.scope.channel));
@@ -225,6 +230,7 @@ void readScope(const Database& db, const AbcValueQuery& query, IdRange range, Sc
     customers.bind(3, query.scope.ownerRepId).bind(4, query.scope.includeArchived ? 1 : 0);
     customers.bind(5, query.withNames ? 1 : 0);
     customers.bind(6, range.first).bind(7, range.last);
+    customers.bind(8, query.scope.territoryId);
     customers.step();
 }
 

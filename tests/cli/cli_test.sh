@@ -1009,6 +1009,14 @@ expect_error 1 "check of wrong figures by category" "$cli" check --db "$work/cat
 grep -q "by product category differ" "$work/err" || fail "check: the message does not name the figures by category: $(cat "$work/err")"
 
 # --- territories and coverage ------------------------------------------------------------------
+# ABC within a territory: its accounts and those of its sub-territories, fewer than the whole portfolio.
+expect_exit 0 "abc --territory path" "$cli" abc --db "$db" --as-of 2026-06-30 --territory "EMEA > France" --format csv --out "$work/abc-france.csv"
+expect_exit 0 "abc whole portfolio for the territory comparison" "$cli" abc --db "$db" --as-of 2026-06-30 --format csv --out "$work/abc-all.csv"
+france_rows=$(csv_rows "$work/abc-france.csv")
+[ "$france_rows" -gt 1 ] || fail "abc --territory 'EMEA > France' classified nobody"
+[ "$france_rows" -lt "$(csv_rows "$work/abc-all.csv")" ] || fail "abc --territory is not narrower than the whole portfolio"
+expect_error 1 "abc --territory unknown" "$cli" abc --db "$db" --territory "Atlantis"
+grep -q "no territory is named 'Atlantis'" "$work/err" || fail "abc --territory unknown: $(cat "$work/err")"
 expect_exit 0 "territory list" "$cli" territory list --db "$db" --format csv --out "$work/territories.csv"
 [ "$(head -1 "$work/territories.csv")" = $'id,territory,owner,overlays,accounts,rules\r' ] ||
     fail "territory list header: $(head -1 "$work/territories.csv")"

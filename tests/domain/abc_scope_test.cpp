@@ -18,13 +18,22 @@ TEST(AbcScope, jsonRoundTripsEveryFilter)
     scope.country = "FR";
     scope.channel = SalesChannel::Wholesale;
     scope.ownerRepId = 7;
+    scope.segmentId = 3;
+    scope.territoryId = 4;
     scope.includeArchived = true;
     EXPECT_FALSE(scope.wholePortfolio());
     const std::string json = abcScopeToJson(scope);
-    EXPECT_EQ(json, R"({"country":"FR","channel":"wholesale","owner_rep_id":7,"include_archived":true})");
+    EXPECT_EQ(json, R"({"country":"FR","channel":"wholesale","owner_rep_id":7,"segment_id":3,"territory_id":4,"include_archived":true})");
     const auto back = abcScopeFromJson(json);
     ASSERT_TRUE(back.ok()) << back.error().describe();
     EXPECT_EQ(back.value(), scope);
+}
+
+TEST(AbcScope, aTerritoryAloneIsNotTheWholePortfolio)
+{
+    AbcScope scope;
+    scope.territoryId = 2;
+    EXPECT_FALSE(scope.wholePortfolio());
 }
 
 TEST(AbcScope, jsonOtherThanWhatWasWrittenIsRefusedNamingTheKey)

@@ -190,3 +190,23 @@ TEST_F(AbcRepositoryTest, insideAWriteTransactionSeesItsOwnUncommittedOrders)
     order(c, Date(2025, 5, 5), 3, 1000, 0);
     EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 B=20000 C=3000 R=3000");
 }
+
+TEST_F(AbcRepositoryTest, aTerritoryScopeTakesItsAccountsAndThoseOfItsSubTerritories)
+{
+    sample.db.execute(
+        "INSERT INTO territory (id, parent_id, name) VALUES (1, NULL, 'Europe'), (2, 1, 'France'), (3, NULL, 'Other');");
+    sample.db.execute("INSERT INTO customer_territory (customer_id, territory_id) VALUES (" + std::to_string(a) +
+                      ", 2), (" + std::to_string(b) + ", 1), (" + std::to_string(r) + ", 3);");
+    AbcScope europe;
+    europe.territoryId = 1;
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512, europe), "A=15000 B=20000");
+    AbcScope france;
+    france.territoryId = 2;
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512, france), "A=15000");
+    AbcScope franceDirect = france;
+    franceDirect.channel = SalesChannel::Wholesale;  // combines with the other filters
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512, franceDirect), "");
+    AbcScope empty;
+    empty.territoryId = 99;
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512, empty), "");
+}
