@@ -33,6 +33,7 @@ class PortfolioView;
 class TiersView;
 class ActivitiesView;
 class CustomerDetailPanel;
+class CustomerListExporter;
 class CustomerTableModel;
 class OpenClaimsModel;
 
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
     [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
     [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
+    [[nodiscard]] CustomerListExporter* customerExporter() const { return m_exporter; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -127,6 +129,7 @@ private:
     ContactsView* m_contacts = nullptr;
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
+    CustomerListExporter* m_exporter = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

@@ -59,6 +59,10 @@ T take(domain::Result<T> result)
 void addDemoCommand(CLI::App& app);
 void addDatabaseCommands(CLI::App& app);
 void addCustomerCommands(CLI::App& app);
+/// `customers export`, under the `customers` command.
+void addCustomersExportCommand(CLI::App& customers);
+/// `segment export` (saved segments add list, show and --segment).
+void addSegmentCommands(CLI::App& app);
 void addAbcCommand(CLI::App& app);
 void addAbcSnapshotCommands(CLI::App& app);
 void addTiersCommand(CLI::App& app);

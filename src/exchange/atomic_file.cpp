@@ -1,6 +1,7 @@
 #include "exchange/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -51,11 +52,10 @@ int openTemporary(const fs::path& target, fs::path& temporary)
     if (fd < 0) {
         return -errno;
     }
-    // mkstemp creates the file 0600; an export is an ordinary document: rw for the user, read for
-    // others as the umask allows.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
+    // mkstemp creates the file 0600; an export is an ordinary document, readable by others as a
+    // file saved with the usual umask (022) would be. (Reading the umask means setting it, which
+    // races with other threads creating files.)
+    ::fchmod(fd, 0644);
     temporary = name.data();
     return fd;
 }
