@@ -1,5 +1,7 @@
 #include "exchange/csv_writer.h"
 
+#include "exchange/atomic_file.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -220,6 +222,22 @@ void CsvWriter::writeRow(const std::vector<Cell>& cells)
         cell(value);
     }
     endRow();
+}
+
+domain::Status writeCsvFile(const std::filesystem::path& path, const CsvProfile& profile,
+                            const std::function<domain::Status(CsvWriter&)>& body)
+{
+    auto file = AtomicFile::create(path);
+    if (!file) {
+        return file.error();
+    }
+    {
+        CsvWriter csv([target = file.value().get()](std::string_view bytes) { target->write(bytes); }, profile);
+        if (auto written = body(csv); !written) {
+            return written;  // the temporary file goes with `file`
+        }
+    }  // flushed here
+    return file.value()->commit();
 }
 
 } // namespace cartera::exchange

@@ -3,7 +3,10 @@
 #include "exchange/csv_profile.h"
 #include "exchange/report_table.h"
 
+#include "domain/error.h"
+
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -70,6 +73,11 @@ private:
     bool m_rowStarted = false;
     char m_needsQuotes[256] = {};
 };
+
+/// Writes a CSV file in profile's dialect atomically (AtomicFile): body writes the header and rows;
+/// the file replaces path only when body succeeds and all is on disk, else path is left as it was.
+domain::Status writeCsvFile(const std::filesystem::path& path, const CsvProfile& profile,
+                            const std::function<domain::Status(CsvWriter&)>& body);
 
 /// Text made safe for a spreadsheet cell: a leading apostrophe before = + - @ tab or CR.
 std::string spreadsheetSafe(const std::string& text);

@@ -121,14 +121,15 @@ TEST(CustomerListExporter, exportsTheFilteredRowsAndVisibleColumnsInScreenOrderO
     ExportWorkspace w;
     auto* table = w.customerTable();
     ASSERT_NE(table, nullptr);
+    const int all = w.window->customerModel()->rowCount();
     w.window->search(QStringLiteral("a"));
     table->sortByColumn(app::CustomerTableModel::City, Qt::DescendingOrder);
     // The user hid Kind and moved Owner first.
     table->horizontalHeader()->hideSection(app::CustomerTableModel::Kind);
     table->horizontalHeader()->moveSection(table->horizontalHeader()->visualIndex(app::CustomerTableModel::Owner), 0);
     const int shown = w.window->customerModel()->rowCount();
-    ASSERT_GT(shown, 5);
-    ASSERT_LT(shown, 400);
+    ASSERT_GT(shown, 2);
+    ASSERT_LT(shown, all);  // the search narrows the list: the file must follow it
 
     const auto path = w.dir.file("list.csv");
     writeFile(path, "previous");
