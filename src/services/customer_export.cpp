@@ -6,6 +6,7 @@
 #include "exchange/xlsx_writer.h"
 #include "services/portfolio.h"
 #include "storage/database.h"
+#include "domain/month_range.h"
 
 #include <chrono>
 #include <ctime>
@@ -64,6 +65,10 @@ CustomerField fieldOf(CustomerExportColumn column)
         return CustomerField::CreatedOn;
     case CustomerExportColumn::Strategic:
         return CustomerField::Strategic;
+    case CustomerExportColumn::Revenue12Months:
+        return CustomerField::RevenueInPeriod;
+    case CustomerExportColumn::Margin12Months:
+        return CustomerField::MarginInPeriod;
     case CustomerExportColumn::Count:
         break;
     }
@@ -116,14 +121,16 @@ public:
     virtual ~RowWriter() = default;
     virtual void text(std::string_view value) = 0;
     virtual void isoDate(std::string_view value) = 0;
+    virtual void money(std::int64_t minor) = 0;
     virtual domain::Status endRow() = 0;
 };
 
 class CsvRowWriter final : public RowWriter {
 public:
-    explicit CsvRowWriter(exchange::CsvWriter& csv) : m_csv(csv) {}
+    CsvRowWriter(exchange::CsvWriter& csv, int moneyDigits) : m_csv(csv), m_moneyDigits(moneyDigits) {}
     void text(std::string_view value) override { m_csv.text(value); }
     void isoDate(std::string_view value) override { m_csv.isoDate(value); }
+    void money(std::int64_t minor) override { m_csv.money(minor, m_moneyDigits); }
     domain::Status endRow() override
     {
         m_csv.endRow();
@@ -132,12 +139,14 @@ public:
 
 private:
     exchange::CsvWriter& m_csv;
+    int m_moneyDigits;
 };
 
 class XlsxRowWriter final : public RowWriter {
 public:
-    explicit XlsxRowWriter(exchange::XlsxWriter& xlsx) : m_xlsx(xlsx) {}
+    XlsxRowWriter(exchange::XlsxWriter& xlsx, CurrencyCode currency) : m_xlsx(xlsx), m_currency(currency) {}
     void text(std::string_view value) override { m_cells.emplace_back(std::string(value)); }
+    void money(std::int64_t minor) override { m_cells.emplace_back(Money{minor, m_currency}); }
     void isoDate(std::string_view value) override
     {
         if (auto date = Date::parseIso(value)) {
@@ -155,6 +164,7 @@ public:
 
 private:
     exchange::XlsxWriter& m_xlsx;
+    CurrencyCode m_currency;
     std::vector<exchange::Cell> m_cells;
 };
 
@@ -201,6 +211,8 @@ const std::vector<CustomerExportColumnInfo>& customerExportColumns()
         {CustomerExportColumn::Website, "website", "Website"},
         {CustomerExportColumn::CreatedOn, "created_on", "Created on"},
         {CustomerExportColumn::Strategic, "strategic", "Strategic"},
+        {CustomerExportColumn::Revenue12Months, "revenue_12m", "Revenue (12 months)"},
+        {CustomerExportColumn::Margin12Months, "margin_12m", "Gross margin (12 months)"},
     };
     return columns;
 }
@@ -332,6 +344,13 @@ Result<ExportSummary> CustomerExportService::exportCustomers(const CustomerExpor
         // One snapshot for the count (progress, the About sheet) and the rows.
         storage::ReadTransaction snapshot(db);
         const auto total = m_portfolio.customers().count(request.filter);
+        const auto currency = m_portfolio.settings().currency();
+        const auto period = MonthRange::twelveMonthsEndingWith(request.asOf);
+        bool withFigures = false;
+        for (const auto column : request.columns) {
+            withFigures = withFigures || column == CustomerExportColumn::Revenue12Months ||
+                          column == CustomerExportColumn::Margin12Months;
+        }
         if (request.format == ListFileFormat::Xlsx && total > exchange::XlsxWriter::kMaxDataRows) {
             return invalidInput("the list has " + std::to_string(total) +
                                     " customers and an Excel sheet holds at most 1,048,575 rows under its "
@@ -349,7 +368,7 @@ Result<ExportSummary> CustomerExportService::exportCustomers(const CustomerExpor
                 return created.error();
             }
             xlsx = std::move(created.value());
-            rows = std::make_unique<XlsxRowWriter>(*xlsx);
+            rows = std::make_unique<XlsxRowWriter>(*xlsx, currency);
         } else {
             auto created = exchange::AtomicFile::create(request.path);
             if (!created) {
@@ -359,7 +378,7 @@ Result<ExportSummary> CustomerExportService::exportCustomers(const CustomerExpor
             csv = std::make_unique<exchange::CsvWriter>(
                 [target = file.get()](std::string_view bytes) { target->write(bytes); }, request.profile);
             csv->writeHeader(headers);
-            rows = std::make_unique<CsvRowWriter>(*csv);
+            rows = std::make_unique<CsvRowWriter>(*csv, currency.minorDigits());
         }
 
         const auto& labels = request.labels;
@@ -392,6 +411,10 @@ Result<ExportSummary> CustomerExportService::exportCustomers(const CustomerExpor
                 case CustomerExportColumn::Strategic:
                     rows->text(row.integer(i) != 0 ? labels.yes : labels.no);
                     break;
+                case CustomerExportColumn::Revenue12Months:
+                case CustomerExportColumn::Margin12Months:
+                    rows->money(row.integer(i));
+                    break;
                 default:
                     rows->text(row.text(i));
                     break;
@@ -412,7 +435,7 @@ Result<ExportSummary> CustomerExportService::exportCustomers(const CustomerExpor
                 }
             }
             return true;
-        });
+        }, period);
         if (!failed) {
             return failed.error();
         }
@@ -430,6 +453,9 @@ Result<ExportSummary> CustomerExportService::exportCustomers(const CustomerExpor
                                                         {"Portfolio", db.path().filename().string()}};
             for (auto& [label, value] : about) {
                 lines.push_back({label, value});
+            }
+            if (withFigures) {
+                lines.push_back({"Figures of", period.toString() + " (" + currency.str() + ")"});
             }
             std::string columnList;
             for (const auto& header : headers) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/customer_filter.h"
+#include "domain/date.h"
 #include "domain/error.h"
 #include "exchange/csv_profile.h"
 #include "services/abc_export.h"
@@ -42,6 +43,8 @@ enum class CustomerExportColumn {
     Website,
     CreatedOn,
     Strategic,
+    Revenue12Months,  ///< revenue of the 12 months ending with the request's as-of month
+    Margin12Months,   ///< gross margin (revenue less cost) of the same months
     Count
 };
 
@@ -93,6 +96,8 @@ struct CustomerExportRequest final {
     std::vector<std::pair<std::string, std::string>> definition;
     /// Name of the data sheet and of the export on the About sheet.
     std::string title = "Customers";
+    /// The 12-month figures end with this date's month (the customer overview's "last 12 months").
+    domain::Date asOf = domain::Date::today();
 };
 
 /// Progress reports and a cancel flag, both optional; progress is called from the exporting

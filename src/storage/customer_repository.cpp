@@ -274,6 +274,12 @@ std::string_view fieldSql(CustomerField field)
         return "c.updated_on";
     case CustomerField::Strategic:
         return "c.strategic";
+    // One lookup in customer_month's primary key (customer_id, month) per customer; ?F and ?T are
+    // replaced by the period's parameter numbers.
+    case CustomerField::RevenueInPeriod:
+        return "(SELECT sum(m.revenue) FROM customer_month AS m WHERE m.customer_id = c.id AND m.month BETWEEN ?F AND ?T)";
+    case CustomerField::MarginInPeriod:
+        return "(SELECT sum(m.revenue - m.cost) FROM customer_month AS m WHERE m.customer_id = c.id AND m.month BETWEEN ?F AND ?T)";
     case CustomerField::Count:
         break;
     }
@@ -417,13 +423,22 @@ std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filt
 }
 
 void CustomerRepository::scan(const CustomerFilter& filter, CustomerSort sort, const std::vector<CustomerField>& fields,
-                              const std::function<bool(const CustomerScanRow&)>& visit) const
+                              const std::function<bool(const CustomerScanRow&)>& visit, const MonthRange& period) const
 {
     const auto sql = filterSql(filter);
+    const std::string fromParameter = "?" + std::to_string(sql.texts.size() + 1);
+    const std::string toParameter = "?" + std::to_string(sql.texts.size() + 2);
     std::string columns;
     bool needsOwner = sort.key == CustomerSortKey::Owner;
+    bool needsPeriod = false;
     for (const auto field : fields) {
-        columns += (columns.empty() ? "" : ", ") + std::string(fieldSql(field));
+        std::string column(fieldSql(field));
+        if (const auto at = column.find("?F"); at != std::string::npos) {
+            column.replace(at, 2, fromParameter);
+            column.replace(column.find("?T"), 2, toParameter);
+            needsPeriod = true;
+        }
+        columns += (columns.empty() ? "" : ", ") + column;
         needsOwner = needsOwner || field == CustomerField::OwnerName || field == CustomerField::OwnerCode;
     }
     if (columns.empty()) {
@@ -437,6 +452,10 @@ void CustomerRepository::scan(const CustomerFilter& filter, CustomerSort sort, c
                               " ORDER BY " + std::string(orderByFor(sort.key)) + direction + ", c.id" + direction;
     auto s = m_db.prepare(query);
     sql.bindAll(s);
+    if (needsPeriod) {
+        s.bind(static_cast<int>(sql.texts.size() + 1), static_cast<std::int64_t>(period.fromMonth()));
+        s.bind(static_cast<int>(sql.texts.size() + 2), static_cast<std::int64_t>(period.toMonth()));
+    }
     const CustomerScanRow row(s);
     while (s.step()) {
         if (!visit(row)) {

@@ -3,6 +3,7 @@
 #include "domain/customer.h"
 #include "domain/customer_filter.h"
 #include "domain/date.h"
+#include "domain/month_range.h"
 
 #include <cstdint>
 #include <functional>
@@ -53,6 +54,8 @@ enum class CustomerField {
     CreatedOn,
     UpdatedOn,
     Strategic,
+    RevenueInPeriod,  ///< sum of the monthly revenue over the scan's period, minor units (0 without orders)
+    MarginInPeriod,   ///< revenue less cost over the scan's period, minor units
     Count
 };
 
@@ -104,8 +107,10 @@ public:
     /// through), reading only fields, in that order. One statement streams the rows: memory does
     /// not grow with their number. Stops early when visit returns false. Run it inside a
     /// ReadTransaction with count() for a count that matches the rows.
+    /// period: the months RevenueInPeriod and MarginInPeriod sum (from the monthly figures).
     void scan(const domain::CustomerFilter& filter, domain::CustomerSort sort, const std::vector<CustomerField>& fields,
-              const std::function<bool(const CustomerScanRow&)>& visit) const;
+              const std::function<bool(const CustomerScanRow&)>& visit,
+              const domain::MonthRange& period = {}) const;
 
 private:
     [[nodiscard]] std::int64_t countSearchMatches(const std::string& query, bool includeArchived) const;

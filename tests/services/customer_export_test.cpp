@@ -254,3 +254,37 @@ TEST(CustomerExportService, xlsxHoldsTheRowsAndAnAboutSheetWithTheFilterInWords)
     }
 #endif
 }
+
+TEST(CustomerExportService, writesTwelveMonthFiguresAsNumbersWithTheProfilesDecimalMark)
+{
+    ExportFixture f;
+    ProductCategory category{0, "Hardware"};
+    f.portfolio->products().insertCategory(category);
+    Product widget;
+    widget.code = "P-W";
+    widget.name = "Widget";
+    widget.categoryId = category.id;
+    widget.listPrice.minor = 1999;
+    widget.unitCost.minor = 1200;
+    f.portfolio->products().insert(widget);
+    const auto c001 = f.portfolio->customers().findByCode("C001")->id;
+    // Inside the 12 months ending 2026-11: 3 x 19.99 at 12.00 cost; and one order too old to count.
+    auto order = cartera::testing::sampleOrder(c001, Date(2026, 11, 3), {cartera::testing::sampleLine(widget.id, 3, 1999, 0, 1200)});
+    f.portfolio->orders().insert(order);
+    auto old = cartera::testing::sampleOrder(c001, Date(2025, 11, 30), {cartera::testing::sampleLine(widget.id, 1, 100000, 0, 0)});
+    f.portfolio->orders().insert(old);
+
+    CustomerExportRequest request;
+    request.asOf = Date(2026, 11, 23);
+    request.profile = csvProfile(CsvProfileId::ExcelSemicolon);
+    request.columns = parseCustomerExportColumns("code,revenue_12m,margin_12m").value();
+    request.filter.country = "FR";
+    request.path = f.dir.file("figures.csv");
+    ASSERT_TRUE(CustomerExportService(*f.portfolio).exportCustomers(request).ok());
+    EXPECT_EQ(readFile(request.path), "\xEF\xBB\xBF" "Code;Revenue (12 months);Gross margin (12 months)\r\n"
+                                      "C001;59,97;23,97\r\n");
+    request.filter.country = "PT";  // no orders: zero, not an empty cell
+    request.profile = csvProfile(CsvProfileId::Plain);
+    ASSERT_TRUE(CustomerExportService(*f.portfolio).exportCustomers(request).ok());
+    EXPECT_EQ(readFile(request.path), "Code,Revenue (12 months),Gross margin (12 months)\nC004,0.00,0.00\n");
+}
