@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -181,4 +182,7 @@ TEST(ExportDialog, offersTheThreeProfilesForCsvOnlyAndFollowsTheFormatInTheFileN
     EXPECT_EQ(chosen.format, services::ListFileFormat::Xlsx);
     EXPECT_EQ(chosen.path, std::filesystem::path("/tmp/out/customers.xlsx"));
     EXPECT_NE(dialog.findChild<QLabel*>(QStringLiteral("exportSummary"))->text().indexOf(QStringLiteral("Code, Name")), -1);
+    format->setCurrentIndex(0);
+    profile->setCurrentIndex(1);
+    dialog.grab().save(QCoreApplication::applicationDirPath() + QStringLiteral("/export-dialog.png"));  // for a person to look at
 }

@@ -3,7 +3,8 @@
 # side by side in one run, alternating: `cartera-cli customers export --profile excel-comma`
 # (whole process: open, count, stream, fsync, rename) and `sqlite3 -csv -header` running
 # export_reference.sql, both into files in OUTDIR. Medians and ranges of RUNS runs, wall clock and
-# CPU (user + system). Checks once that both files hold the same records.
+# CPU (user + system); the reference also with SQLite's memory map on (as Cartera's connections
+# read). Checks once that both files hold the same records.
 # Usage: tests/bench/export_benchmark.sh DB [CLI] (RUNS=5, OUTDIR=/tmp by default). Needs sqlite3,
 # python3 and GNU time.
 set -eu
@@ -19,7 +20,11 @@ timed() {  # prints "wall cpu" seconds of one run of the command
     /usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%s %.2f\n", $1, $2 + $3 }'
 }
 reference() { sqlite3 -csv -header "$db" <"$here/export_reference.sql" >"$out/export-bench-reference.csv"; }
-export -f reference
+# The same with SQLite reading through a memory map, as Cartera's connections do (mmap_size 2 GiB).
+reference_mmap() {
+    sqlite3 -csv -header -cmd "PRAGMA mmap_size = 2147483648" "$db" <"$here/export_reference.sql" >"$out/export-bench-reference.csv"
+}
+export -f reference reference_mmap
 export db here out
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
@@ -43,9 +48,11 @@ for run in $(seq "$runs"); do
     wall[cartera]+="$w "; cpu[cartera]+="$c "
     read -r w c < <(timed bash -c reference)
     wall[sqlite3]+="$w "; cpu[sqlite3]+="$c "
+    read -r w c < <(timed bash -c reference_mmap)
+    wall[sqlite3_mmap]+="$w "; cpu[sqlite3_mmap]+="$c "
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-for case in cartera sqlite3; do
+for case in cartera sqlite3 sqlite3_mmap; do
     w=$(echo "${wall[$case]}" | tr ' ' '\n' | grep .)
     c=$(echo "${cpu[$case]}" | tr ' ' '\n' | grep .)
     echo "$case: wall median $(echo "$w" | median) s (range $(echo "$w" | range)), cpu median $(echo "$c" | median) s ($runs runs)"
