@@ -129,7 +129,9 @@ ExportDialog::ExportDialog(const services::CustomerExportRequest& request, qint6
     auto* browse = new QPushButton(tr("&Browse…"));
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("F&ile:"), pathRow);
+    auto* fileLabel = new QLabel(tr("F&ile:"));
+    fileLabel->setBuddy(m_path);  // a row holding a layout gets no buddy by itself
+    form->addRow(fileLabel, pathRow);
 
     QStringList headers;
     for (const auto& header : request.labels.headers) {
@@ -144,9 +146,9 @@ ExportDialog::ExportDialog(const services::CustomerExportRequest& request, qint6
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("exportSummary"));
     form->addRow(m_summary);
-    m_summary->setText(tr("%n customer(s), as the list shows them (filter, search and order). Columns: %1.", "",
-                          static_cast<int>(std::min<qint64>(rowCount, INT32_MAX)))
-                           .arg(headers.join(QStringLiteral(", "))));
+    const QString rows = rowCount == 1 ? tr("1 customer") : tr("%1 customers").arg(QLocale().toString(rowCount));
+    m_summary->setText(tr("%1, as the list shows them (filter, search and order). Columns: %2.")
+                           .arg(rows, headers.join(QStringLiteral(", "))));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
