@@ -42,6 +42,7 @@ public:
 
     void setFilter(const domain::CustomerFilter& filter);
     [[nodiscard]] const domain::CustomerFilter& filter() const { return m_filter; }
+    [[nodiscard]] const domain::CustomerSort& sortOrder() const { return m_sort; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

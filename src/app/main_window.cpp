@@ -11,6 +11,7 @@
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
+#include "app/customer_list_exporter.h"
 #include "app/open_claims_model.h"
 #include "app/undo_commands.h"
 #include "storage/customer_facets.h"
@@ -108,6 +109,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     m_message->setStyleSheet(QStringLiteral("QLabel#messageBar { background: #fde7e9; color: #8c1d18; padding: 6px 10px; }"));
     m_message->hide();
     layout->addWidget(m_message);
+    m_exporter = new CustomerListExporter(m_customerTable, m_customerModel, m_portfolio->database().path(), m_message, this);
     layout->addWidget(m_splitter);
     setCentralWidget(central);
 
@@ -382,6 +384,8 @@ void MainWindow::createActions()
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     fileMenu->addSeparator();
+    fileMenu->addAction(m_exporter->action());
+    fileMenu->addSeparator();
     auto* preferences = fileMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(tr("Ctrl+,"))});
     fileMenu->addSeparator();
@@ -451,6 +455,7 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(log);
     toolbar->addAction(open);
+    toolbar->addAction(m_exporter->action());
 }
 
 void MainWindow::openDatabase()
@@ -612,6 +617,8 @@ QString MainWindow::message() const
 
 void MainWindow::showError(const Error& error)
 {
+    m_message->setStyleSheet(QStringLiteral("QLabel#messageBar { background: #fde7e9; color: #8c1d18; padding: 6px 10px; }"));
+    m_message->setTextFormat(Qt::PlainText);  // an export's notice may have left rich text on
     m_message->setText(QString::fromStdString(error.describe()));
     m_message->show();
     QTimer::singleShot(8000, m_message, &QWidget::hide);

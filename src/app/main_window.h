@@ -36,6 +36,7 @@ class TiersView;
 class TerritoriesView;
 class ActivitiesView;
 class CustomerDetailPanel;
+class CustomerListExporter;
 class CustomerTableModel;
 class OpenClaimsModel;
 
@@ -82,6 +83,7 @@ public:
     [[nodiscard]] TerritoriesView* territoriesView() const { return m_territories; }
     [[nodiscard]] SegmentsView* segmentsView() const { return m_segments; }
     [[nodiscard]] SegmentFilterCombo* segmentFilter() const { return m_segmentFilter; }
+    [[nodiscard]] CustomerListExporter* customerExporter() const { return m_exporter; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -136,6 +138,7 @@ private:
     TerritoriesView* m_territories = nullptr;
     SegmentsView* m_segments = nullptr;
     SegmentFilterCombo* m_segmentFilter = nullptr;
+    CustomerListExporter* m_exporter = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

@@ -59,12 +59,17 @@ T take(domain::Result<T> result)
 void addDemoCommand(CLI::App& app);
 void addDatabaseCommands(CLI::App& app);
 void addCustomerCommands(CLI::App& app);
+/// `customers export`, under the `customers` command.
+void addCustomersExportCommand(CLI::App& customers);
+/// `segment export`, under the `segment` command.
+void addSegmentExportCommand(CLI::App& segment);
 void addAbcCommand(CLI::App& app);
 void addAbcSnapshotCommands(CLI::App& app);
 void addTiersCommand(CLI::App& app);
 void addPortfolioCommand(CLI::App& app);
 void addTerritoryCommands(CLI::App& app);
 void addCoverageCommand(CLI::App& app);
+/// `segment list|show|count|members|create|delete|rfm|export`.
 void addSegmentCommands(CLI::App& app);
 
 } // namespace cartera::cli

@@ -268,6 +268,7 @@ void addSegmentCommands(CLI::App& app)
     addCreateCommand(*segment);
     addDeleteCommand(*segment);
     addRfmCommand(*segment);
+    addSegmentExportCommand(*segment);
 }
 
 } // namespace cartera::cli

@@ -14,7 +14,40 @@ constexpr std::string_view kCodes =
     "PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM "
     "TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 
+struct CountryName {
+    std::string_view code;
+    std::string_view name;
+};
+
+constexpr CountryName kNames[] = {
+    {"AD", "Andorra"}, {"AE", "United Arab Emirates"}, {"AL", "Albania"}, {"AR", "Argentina"}, {"AT", "Austria"},
+    {"AU", "Australia"}, {"BA", "Bosnia and Herzegovina"}, {"BE", "Belgium"}, {"BG", "Bulgaria"}, {"BR", "Brazil"},
+    {"BY", "Belarus"}, {"CA", "Canada"}, {"CH", "Switzerland"}, {"CL", "Chile"}, {"CN", "China"},
+    {"CO", "Colombia"}, {"CY", "Cyprus"}, {"CZ", "Czechia"}, {"DE", "Germany"}, {"DK", "Denmark"},
+    {"DZ", "Algeria"}, {"EE", "Estonia"}, {"EG", "Egypt"}, {"ES", "Spain"}, {"FI", "Finland"}, {"FR", "France"},
+    {"GB", "United Kingdom"}, {"GR", "Greece"}, {"HK", "Hong Kong"}, {"HR", "Croatia"}, {"HU", "Hungary"},
+    {"ID", "Indonesia"}, {"IE", "Ireland"}, {"IL", "Israel"}, {"IN", "India"}, {"IS", "Iceland"}, {"IT", "Italy"},
+    {"JP", "Japan"}, {"KR", "South Korea"}, {"LI", "Liechtenstein"}, {"LT", "Lithuania"}, {"LU", "Luxembourg"},
+    {"LV", "Latvia"}, {"MA", "Morocco"}, {"MC", "Monaco"}, {"MD", "Moldova"}, {"ME", "Montenegro"},
+    {"MK", "North Macedonia"}, {"MT", "Malta"}, {"MX", "Mexico"}, {"MY", "Malaysia"}, {"NG", "Nigeria"},
+    {"NL", "Netherlands"}, {"NO", "Norway"}, {"NZ", "New Zealand"}, {"PE", "Peru"}, {"PH", "Philippines"},
+    {"PL", "Poland"}, {"PT", "Portugal"}, {"QA", "Qatar"}, {"RO", "Romania"}, {"RS", "Serbia"}, {"RU", "Russia"},
+    {"SA", "Saudi Arabia"}, {"SE", "Sweden"}, {"SG", "Singapore"}, {"SI", "Slovenia"}, {"SK", "Slovakia"},
+    {"SM", "San Marino"}, {"TH", "Thailand"}, {"TN", "Tunisia"}, {"TR", "Türkiye"}, {"TW", "Taiwan"},
+    {"UA", "Ukraine"}, {"US", "United States"}, {"VA", "Vatican City"}, {"VN", "Vietnam"}, {"ZA", "South Africa"},
+};
+
 } // namespace
+
+std::string_view countryName(std::string_view code)
+{
+    for (const auto& entry : kNames) {
+        if (entry.code == code) {
+            return entry.name;
+        }
+    }
+    return {};
+}
 
 bool isKnownCountryCode(std::string_view code)
 {

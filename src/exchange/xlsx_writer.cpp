@@ -1,5 +1,7 @@
 #include "exchange/xlsx_writer.h"
 
+#include "exchange/atomic_file.h"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -27,6 +29,14 @@ double excelSerial(const Date& date)
 std::string moneyFormat(int decimals)
 {
     return decimals > 0 ? "#,##0." + std::string(static_cast<std::size_t>(decimals), '0') : "#,##0";
+}
+
+/// Sheet names: at most 31 characters, none of []:*?/\ .
+std::string validSheetName(const std::string& sheetName)
+{
+    std::string name = sheetName.empty() ? std::string("Sheet1") : sheetName.substr(0, 31);
+    std::replace_if(name.begin(), name.end(), [](char c) { return std::string_view("[]:*?/\\").find(c) != std::string_view::npos; }, '_');
+    return name;
 }
 
 } // namespace
@@ -81,10 +91,13 @@ XlsxWriter::~XlsxWriter()
 Result<std::unique_ptr<XlsxWriter>> XlsxWriter::create(const fs::path& path, const std::string& sheetName,
                                                        const std::vector<std::string>& columns)
 {
+    auto temporary = createTemporaryBeside(path);
+    if (!temporary) {
+        return temporary.error();
+    }
     auto state = std::make_unique<State>();
     state->target = path;
-    state->temporary = path;
-    state->temporary += ".partial";
+    state->temporary = temporary.value();
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     const auto folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
@@ -92,12 +105,10 @@ Result<std::unique_ptr<XlsxWriter>> XlsxWriter::create(const fs::path& path, con
     options.tmpdir = const_cast<char*>(tmpdir.c_str());  // copied by libxlsxwriter
     state->workbook = workbook_new_opt(state->temporary.c_str(), &options);
     if (!state->workbook) {
+        state->discard();
         return writeError(path, "the folder is missing or not writable");
     }
-    // Sheet names: at most 31 characters, none of []:*?/\ .
-    std::string name = sheetName.empty() ? std::string("Sheet1") : sheetName.substr(0, 31);
-    std::replace_if(name.begin(), name.end(), [](char c) { return std::string_view("[]:*?/\\").find(c) != std::string_view::npos; }, '_');
-    state->sheet = workbook_add_worksheet(state->workbook, name.c_str());
+    state->sheet = workbook_add_worksheet(state->workbook, validSheetName(sheetName).c_str());
     state->header = workbook_add_format(state->workbook);
     format_set_bold(state->header);
     format_set_bottom(state->header, LXW_BORDER_THIN);
@@ -181,11 +192,31 @@ Status XlsxWriter::finish()
         s.discard();
         return writeError(s.target, lxw_strerror(closed));
     }
-    std::error_code error;
-    fs::rename(s.temporary, s.target, error);
-    if (error) {
-        s.discard();
-        return writeError(s.target, error.message());
+    return replaceWithTemporary(s.temporary, s.target);
+}
+
+Status XlsxWriter::addTextSheet(const std::string& sheetName, const std::vector<std::vector<std::string>>& rows)
+{
+    auto& s = *m_state;
+    if (!s.workbook) {
+        return writeError(s.target, "the file was already finished");
+    }
+    lxw_worksheet* sheet = workbook_add_worksheet(s.workbook, validSheetName(sheetName).c_str());
+    if (!sheet) {
+        return writeError(s.target, "a sheet named '" + sheetName + "' could not be added");
+    }
+    std::vector<double> widths;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            // Text cells, never formulas, whatever they start with (a rule may read "=5").
+            worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
+                                   c == 0 ? s.header : nullptr);
+            widths.resize(std::max(widths.size(), c + 1), 8.0);
+            widths[c] = std::max(widths[c], std::min(static_cast<double>(rows[r][c].size()) + 2, 80.0));
+        }
+    }
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
     }
     return Done{};
 }

@@ -69,34 +69,14 @@ Status forEachRow(const AbcRun& run, const AbcListPart& part, const CurrencyCode
 
 Status exportCsv(const AbcRun& run, const AbcListPart& part, const CurrencyCode& currency, const fs::path& path)
 {
-    auto temporary = path;
-    temporary += ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            return Error{ErrorCode::InvalidInput, "could not write " + path.string() + ": the folder is missing or not writable", {}};
-        }
-        exchange::CsvWriter csv(out);
-        csv.writeHeader(columnsFor());
-        (void)forEachRow(run, part, currency, [&](const std::vector<Cell>& cells) -> Status {
-            csv.writeRow(cells);
-            return Done{};
-        });
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            return Error{ErrorCode::InvalidInput, "could not write " + path.string() + " (disk full?)", {}};
-        }
-    }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    if (error) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        return Error{ErrorCode::InvalidInput, "could not write " + path.string() + ": " + error.message(), {}};
-    }
-    return Done{};
+    return exchange::writeCsvFile(path, exchange::csvProfile(exchange::CsvProfileId::ExcelComma),
+                                  [&](exchange::CsvWriter& csv) {
+                                      csv.writeHeader(columnsFor());
+                                      return forEachRow(run, part, currency, [&](const std::vector<Cell>& cells) -> Status {
+                                          csv.writeRow(cells);
+                                          return Done{};
+                                      });
+                                  });
 }
 
 } // namespace

@@ -175,34 +175,14 @@ Status exportReportTable(const exchange::ReportTable& table, const fs::path& pat
     if (format == ListFileFormat::Xlsx) {
         return exchange::writeXlsx(table, path, sheetName);
     }
-    auto temporary = path;
-    temporary += ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            return Error{ErrorCode::InvalidInput,
-                         "could not write " + path.string() + ": the folder is missing or not writable", {}};
-        }
-        exchange::CsvWriter csv(out);
-        csv.writeHeader(table.columns());
-        for (const auto& row : table.rows()) {
-            csv.writeRow(row);
-        }
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            return Error{ErrorCode::InvalidInput, "could not write " + path.string() + " (disk full?)", {}};
-        }
-    }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    if (error) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        return Error{ErrorCode::InvalidInput, "could not write " + path.string() + ": " + error.message(), {}};
-    }
-    return Done{};
+    return exchange::writeCsvFile(path, exchange::csvProfile(exchange::CsvProfileId::ExcelComma),
+                                  [&](exchange::CsvWriter& csv) -> Status {
+                                      csv.writeHeader(table.columns());
+                                      for (const auto& row : table.rows()) {
+                                          csv.writeRow(row);
+                                      }
+                                      return Done{};
+                                  });
 }
 
 } // namespace cartera::services

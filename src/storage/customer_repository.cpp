@@ -241,7 +241,71 @@ std::string_view orderByFor(CustomerSortKey key)
     return "c.name COLLATE NOCASE";
 }
 
+/// The SQL expression of each scan field (fixed strings; the owner's through the rep join).
+std::string_view fieldSql(CustomerField field)
+{
+    switch (field) {
+    case CustomerField::Code:
+        return "c.code";
+    case CustomerField::Name:
+        return "c.name";
+    case CustomerField::Kind:
+        return "c.kind";
+    case CustomerField::Industry:
+        return "c.industry";
+    case CustomerField::SizeBand:
+        return "c.size_band";
+    case CustomerField::Country:
+        return "c.country";
+    case CustomerField::Region:
+        return "c.region";
+    case CustomerField::City:
+        return "c.city";
+    case CustomerField::PostalCode:
+        return "c.postal_code";
+    case CustomerField::Channel:
+        return "c.channel";
+    case CustomerField::OwnerName:
+        return "r.name";
+    case CustomerField::OwnerCode:
+        return "r.code";
+    case CustomerField::Status:
+        return "c.status";
+    case CustomerField::Email:
+        return "c.email";
+    case CustomerField::Phone:
+        return "c.phone";
+    case CustomerField::Website:
+        return "c.website";
+    case CustomerField::CreatedOn:
+        return "c.created_on";
+    case CustomerField::UpdatedOn:
+        return "c.updated_on";
+    case CustomerField::Strategic:
+        return "c.strategic";
+    // One lookup in customer_month's primary key (customer_id, month) per customer; ?F and ?T are
+    // replaced by the period's parameter numbers.
+    case CustomerField::RevenueInPeriod:
+        return "(SELECT sum(m.revenue) FROM customer_month AS m WHERE m.customer_id = c.id AND m.month BETWEEN ?F AND ?T)";
+    case CustomerField::MarginInPeriod:
+        return "(SELECT sum(m.revenue - m.cost) FROM customer_month AS m WHERE m.customer_id = c.id AND m.month BETWEEN ?F AND ?T)";
+    case CustomerField::Count:
+        break;
+    }
+    return "NULL";
+}
+
 } // namespace
+
+std::string_view CustomerScanRow::text(std::size_t i) const
+{
+    return m_statement.textView(static_cast<int>(i));
+}
+
+std::int64_t CustomerScanRow::integer(std::size_t i) const
+{
+    return m_statement.int64(static_cast<int>(i));
+}
 
 CustomerRepository::CustomerRepository(const Database& db) : m_db(db) {}
 
@@ -365,6 +429,48 @@ std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filt
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+void CustomerRepository::scan(const CustomerFilter& filter, CustomerSort sort, const std::vector<CustomerField>& fields,
+                              const std::function<bool(const CustomerScanRow&)>& visit, const MonthRange& period) const
+{
+    const auto sql = filterSql(filter);
+    const std::string fromParameter = "?" + std::to_string(sql.texts.size() + 1);
+    const std::string toParameter = "?" + std::to_string(sql.texts.size() + 2);
+    std::string columns;
+    bool needsOwner = sort.key == CustomerSortKey::Owner;
+    bool needsPeriod = false;
+    for (const auto field : fields) {
+        std::string column(fieldSql(field));
+        if (const auto at = column.find("?F"); at != std::string::npos) {
+            column.replace(at, 2, fromParameter);
+            column.replace(column.find("?T"), 2, toParameter);
+            needsPeriod = true;
+        }
+        columns += (columns.empty() ? "" : ", ") + column;
+        needsOwner = needsOwner || field == CustomerField::OwnerName || field == CustomerField::OwnerCode;
+    }
+    if (columns.empty()) {
+        columns = "c.id";
+    }
+    // The same WHERE and ORDER BY as list(), so an export holds exactly the rows the list shows,
+    // in its order. The rep join only when a field or the order needs it.
+    const std::string direction = sort.descending ? " DESC" : " ASC";
+    const std::string query = "SELECT " + columns + " FROM customer AS c" +
+                              (needsOwner ? " LEFT JOIN sales_rep AS r ON r.id = c.owner_rep_id" : "") + sql.where +
+                              " ORDER BY " + std::string(orderByFor(sort.key)) + direction + ", c.id" + direction;
+    auto s = m_db.prepare(query);
+    sql.bindAll(s);
+    if (needsPeriod) {
+        s.bind(static_cast<int>(sql.texts.size() + 1), static_cast<std::int64_t>(period.fromMonth()));
+        s.bind(static_cast<int>(sql.texts.size() + 2), static_cast<std::int64_t>(period.toMonth()));
+    }
+    const CustomerScanRow row(s);
+    while (s.step()) {
+        if (!visit(row)) {
+            return;
+        }
+    }
 }
 
 std::int64_t CustomerRepository::countSearchMatches(const std::string& query, bool includeArchived) const

@@ -68,7 +68,7 @@ db=$work/demo.db
 # --- help and version --------------------------------------------------------------------------
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
     "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio territory "territory list" \
-    "territory assign" coverage; do
+    "territory assign" coverage "customers export" segment "segment export"; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -1130,6 +1130,45 @@ expect_exit 0 "segment rfm --dry-run" "$cli" segment rfm --db "$db" --as-of 2026
 [ "$(json_value "$work/rfm.json" 'len(data)')" -eq 11 ] || fail "segment rfm: not 11 cells"
 expect_exit 0 "segment rfm" "$cli" segment rfm --db "$db" --year 2025
 grep -q "RFM: Champions" "$work/out" || fail "segment rfm printed no cells: $(cat "$work/out")"
+# Exports: the rows `customers` lists, to a file written whole or not at all.
+expect_exit 0 "customers export" "$cli" customers export --db "$db" --country FR --sort code --profile plain --out "$work/fr.csv" --columns code,name,country,channel
+"$cli" customers --db "$db" --country FR --sort code --limit 0 --format csv --out "$work/fr-list.csv"
+[ "$(csv_column "$work/fr.csv" Code)" = "$(csv_column "$work/fr-list.csv" code)" ] || fail "customers export: not the rows customers lists"
+[ "$(csv_column "$work/fr.csv" Country | sort -u)" = "France" ] || fail "customers export: country not by name: $(csv_column "$work/fr.csv" Country | sort -u)"
+csv_column "$work/fr.csv" Channel | grep -qx "retail" && fail "customers export: a channel code instead of its label"
+grep -q "customers written to" "$work/out" || fail "customers export: no summary: $(cat "$work/out")"
+head -c 3 "$work/fr.csv" | od -An -tx1 | grep -q "ef bb bf" && fail "customers export --profile plain: a byte order mark"
+expect_exit 0 "customers export semicolon" "$cli" customers export --db "$db" --profile excel-semicolon --out "$work/all.csv"
+head -c 3 "$work/all.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "excel-semicolon: no byte order mark"
+head -1 "$work/all.csv" | grep -q "Code;Name;" || fail "excel-semicolon: header not split by semicolons: $(head -1 "$work/all.csv")"
+expect_exit 0 "customers export xlsx (from the extension)" "$cli" customers export --db "$db" --out "$work/all.xlsx"
+python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert "About this export" in z.read("xl/workbook.xml").decode()' "$work/all.xlsx" \
+    || fail "customers export xlsx: no About sheet"
+echo "previous" >"$work/keep.csv"
+expect_error 2 "customers export: an unknown profile" "$cli" customers export --db "$db" --profile excel --out "$work/keep.csv"
+grep -q "excel-comma, excel-semicolon, plain" "$work/err" || fail "unknown profile: the known ones are not listed: $(cat "$work/err")"
+expect_error 2 "customers export: an unknown column" "$cli" customers export --db "$db" --columns code,turnover --out "$work/keep.csv"
+grep -q "'turnover' is not a column" "$work/err" || fail "unknown column: not named: $(cat "$work/err")"
+expect_error 1 "customers export: an unwritable path" "$cli" customers export --db "$db" --out "$work/no-such-folder/x.csv"
+grep -q "the folder does not exist" "$work/err" || fail "unwritable path: unclear: $(cat "$work/err")"
+[ "$(cat "$work/keep.csv")" = "previous" ] || fail "a refused export changed the file at --out"
+no_temporary_files "$work" "customers export"
+expect_exit 0 "segment export --all" "$cli" segment export --db "$db" --all --format csv --profile excel-comma --out "$work/segment.csv"
+[ "$(csv_rows "$work/segment.csv")" = "$(csv_rows "$work/all.csv")" ] || fail "segment export --all: not every customer"
+expect_error 2 "segment export without a segment" "$cli" segment export --db "$db" --out "$work/keep.csv"
+# A saved segment (a static list: its members do not depend on the date) to XLSX, its definition on
+# the About sheet.
+expect_exit 0 "segment export --segment" "$cli" segment export --db "$db" --segment "RFM: Champions" --format xlsx --out "$work/champions.xlsx"
+exported=$(cut -d' ' -f1 "$work/out")
+expect_exit 0 "segment count (a static list)" "$cli" segment count --db "$db" --name "RFM: Champions"
+[ "$exported" = "$(cat "$work/out")" ] || fail "segment export --segment wrote $exported customers, the segment has $(cat "$work/out")"
+python3 - "$work/champions.xlsx" <<'PY' || fail "segment export --segment: the About sheet does not name the segment"
+import sys, zipfile
+strings = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+sys.exit(0 if "RFM: Champions" in strings and "static list" in strings else 1)
+PY
+expect_error 1 "segment export of an unknown segment" "$cli" segment export --db "$db" --segment "Nobody" --out "$work/keep.csv"
+expect_error 2 "segment export --segment and --all" "$cli" segment export --db "$db" --segment "RFM: Champions" --all --out "$work/keep.csv"
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"
