@@ -95,7 +95,8 @@ TEST_F(TerritoryServiceTest, theDemoShipsATerritorySetWithEveryAccountPlacedAndT
     EXPECT_TRUE(preview.plan.moves.empty());  // the demo accounts are where the rules put them
     EXPECT_TRUE(preview.plan.unassigned.empty());
     EXPECT_EQ(preview.plan.locked, 2);
-    for (const auto& rep : service.reps().value()) {
+    const auto reps = service.reps().value();
+    for (const auto& rep : reps) {
         EXPECT_TRUE(rep.capacityAccounts.has_value()) << rep.code;
     }
 }
