@@ -435,7 +435,9 @@ TEST(DemoPortfolio, cancelStopsPromptlyEvenForALargePortfolio)
                                                 [](std::int64_t, std::int64_t) { return false; });
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     ASSERT_FALSE(result.ok());
-    EXPECT_LT(seconds, 1.0);
+    // The bug took 11 s; a prompt stop takes 0.2 s, up to 1.5 s on a loaded machine or under the
+    // sanitizers. 5 s tells the two apart without failing on a busy CI machine.
+    EXPECT_LT(seconds, 5.0);
     EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
