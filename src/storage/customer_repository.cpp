@@ -434,7 +434,7 @@ std::vector<CustomerListRow> CustomerRepository::list(const CustomerFilter& filt
 void CustomerRepository::scan(const CustomerFilter& filter, CustomerSort sort, const std::vector<CustomerField>& fields,
                               const std::function<bool(const CustomerScanRow&)>& visit, const MonthRange& period) const
 {
-    const auto sql = filterSql(filter);
+    const auto sql = filterSql(m_db, filter);
     const std::string fromParameter = "?" + std::to_string(sql.texts.size() + 1);
     const std::string toParameter = "?" + std::to_string(sql.texts.size() + 2);
     std::string columns;
