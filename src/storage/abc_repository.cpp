@@ -288,10 +288,10 @@ std::vector<AbcInput> readAlone(const Database& db, const AbcValueQuery& query)
     return joined(scope, none, sums);
 }
 
-/// The scans split between db (three quarters of the scope) and a second, read-only connection
-/// in another thread (the values, then the last quarter of the scope): at 1,000,000 customers the
-/// scope scan takes about twice as long as the values scan, so both threads finish together and
-/// a run takes about half as long on two cores. Each connection reads in its own transaction;
+/// The scans split between db (70 % of the scope) and a second, read-only connection in another
+/// thread (the values, then the rest of the scope): at 1,000,000 customers the scope scan takes
+/// about two and a half times as long as the values scan, so both threads finish together and
+/// the read takes about half as long on two cores. Each connection reads in its own transaction;
 /// they saw the same commit when db's data_version did not change from before the first to after
 /// the last (as PortfolioRepository does). Nothing when the second connection cannot be opened
 /// or another connection committed meanwhile.
@@ -309,7 +309,9 @@ std::optional<std::vector<AbcInput>> readSideBySide(const Database& db, const Ab
         const ReadTransaction transaction(db);
         highestId = highestCustomerId(db);
     }
-    const std::int64_t split = highestId / 4 * 3;
+    // Measured at 1,000,000 customers: the whole scope scan about 210 ms, the values 85 ms; this
+    // thread takes 70 % of the scope so that both finish together.
+    const std::int64_t split = highestId / 10 * 7;
     ValueSums sums(highestId);
     ScopeCustomers firstPart(highestId, query.withNames);  // room for all: the later part joins it
     ScopeCustomers laterPart(highestId - split, query.withNames);
