@@ -285,7 +285,10 @@ TEST(Abc, criterionCodesRoundTrip)
     EXPECT_FALSE(isMoney(AbcCriterion::Orders));
 }
 
-TEST(Abc, rankingMatchesAPlainSortOfValuesThenCodesOverManyMixedValues)
+namespace {
+
+/// Ranks count mixed inputs and compares with a plain comparison sort of values, then codes.
+void expectRankingAsAPlainSort(int count)
 {
     // The ranking sorts by bytes of the value (radix): values that differ in any byte, from
     // large money amounts to negatives, many ties, inputs in no code order.
@@ -295,7 +298,7 @@ TEST(Abc, rankingMatchesAPlainSortOfValuesThenCodesOverManyMixedValues)
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return state >> 17;
     };
-    for (int i = 0; i < 5000; ++i) {
+    for (int i = 0; i < count; ++i) {
         const std::uint64_t pick = next();
         std::int64_t value = 0;
         switch (pick % 5) {
@@ -317,15 +320,15 @@ TEST(Abc, rankingMatchesAPlainSortOfValuesThenCodesOverManyMixedValues)
         return a.code != b.code ? a.code < b.code : a.customerId < b.customerId;
     });
     // Values near the top of the range would overflow the total: keep those small enough that
-    // 5,000 of them add up within 64 bits.
+    // all of them add up within 64 bits.
     std::vector<AbcInput> rankable;
     for (const auto& value : values) {
-        if (value.value < std::numeric_limits<std::int64_t>::max() / 8000) {
+        if (value.value < std::numeric_limits<std::int64_t>::max() / 80000) {
             rankable.push_back(value);
         }
     }
     std::erase_if(expected, [](const AbcInput& value) {
-        return value.value >= std::numeric_limits<std::int64_t>::max() / 8000;
+        return value.value >= std::numeric_limits<std::int64_t>::max() / 80000;
     });
     const AbcResult result = classified(rankable);
     std::vector<CustomerId> got;
@@ -339,7 +342,19 @@ TEST(Abc, rankingMatchesAPlainSortOfValuesThenCodesOverManyMixedValues)
     for (const auto& value : expected) {
         want.push_back(value.customerId);
     }
-    ASSERT_GT(result.entries.size(), 1000u);
-    ASSERT_GT(result.apart.size(), 1000u);
+    ASSERT_GT(result.entries.size(), static_cast<std::size_t>(count / 5));
+    ASSERT_GT(result.apart.size(), static_cast<std::size_t>(count / 5));
     EXPECT_EQ(got, want);
+}
+
+} // namespace
+
+TEST(Abc, rankingMatchesAPlainSortOfValuesThenCodesOverManyMixedValues)
+{
+    expectRankingAsAPlainSort(5000);
+}
+
+TEST(Abc, rankingIsTheSameWhenThoseListedApartAreRankedOnASecondThread)
+{
+    expectRankingAsAPlainSort(70000);  // above the size from which a second thread is used
 }
