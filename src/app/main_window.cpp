@@ -5,6 +5,7 @@
 #include "app/activity_editor.h"
 #include "app/contacts_view.h"
 #include "app/portfolio_view.h"
+#include "app/pipeline_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("tiers"), tr("Tiers"), m_tiers);
     m_portfolioView = new PortfolioView(*m_portfolio);
     addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
+    m_pipeline = new PipelineView(*m_portfolio, std::nullopt, m_preferences.pipelineStaleDays);
+    addView(QStringLiteral("pipeline"), tr("Pipeline"), m_pipeline);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -124,6 +127,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     connect(m_abc, &AbcView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_tiers, &TiersView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_portfolioView, &PortfolioView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_pipeline, &PipelineView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_pipeline, &PipelineView::changeRequested, this, &MainWindow::push);
     const auto openCustomer = [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -382,6 +387,11 @@ void MainWindow::createActions()
     edit->setShortcut(QKeySequence(tr("Ctrl+E")));
     auto* log = customerMenu->addAction(tr("&Log Activity…"), this, &MainWindow::logActivityDialog);
     log->setShortcut(QKeySequence(tr("Ctrl+L")));
+    customerMenu->addAction(tr("New &Opportunity…"), this, [this] {
+        if (m_detail->customerId() > 0) {
+            m_pipeline->newOpportunityFor(m_detail->customerId());
+        }
+    })->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     customerMenu->addSeparator();
     customerMenu->addAction(tr("&Archive / Unarchive"), this, &MainWindow::archiveCurrentCustomer);
     auto* remove = customerMenu->addAction(tr("&Delete Customer…"), this, &MainWindow::deleteCurrentCustomer);
@@ -854,6 +864,7 @@ void MainWindow::showPreferences()
     m_preferences.save();
     m_claimsModel->setResponseTargetDays(m_preferences.claimResponseDays);
     m_activities->setResponseTargetDays(m_preferences.claimResponseDays);
+    m_pipeline->setStaleDays(m_preferences.pipelineStaleDays);
     applyScope();
     updateStatus();
 }
@@ -870,6 +881,7 @@ void MainWindow::applyScope()
     }
     m_activities->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
     m_contacts->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
+    m_pipeline->setCurrentRep(me ? std::optional<RepId>(me->id) : std::nullopt);
     m_scope->setEnabled(me.has_value());
     const QSignalBlocker blocker(m_scope);
     m_scope->setCurrentIndex(me && !manager ? 0 : 1);

@@ -30,6 +30,7 @@ namespace cartera::app {
 class AbcView;
 class ContactsView;
 class PortfolioView;
+class PipelineView;
 class TiersView;
 class ActivitiesView;
 class CustomerDetailPanel;
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
     [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
     [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
+    [[nodiscard]] PipelineView* pipelineView() const { return m_pipeline; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -127,6 +129,7 @@ private:
     ContactsView* m_contacts = nullptr;
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
+    PipelineView* m_pipeline = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;
