@@ -6,6 +6,7 @@
 #include "app/contacts_view.h"
 #include "app/portfolio_view.h"
 #include "app/pipeline_view.h"
+#include "app/forecast_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
     m_pipeline = new PipelineView(*m_portfolio, std::nullopt, m_preferences.pipelineStaleDays);
     addView(QStringLiteral("pipeline"), tr("Pipeline"), m_pipeline);
+    m_forecast = new ForecastView(*m_portfolio);
+    addView(QStringLiteral("forecast"), tr("Forecast"), m_forecast);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -129,6 +132,7 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     connect(m_portfolioView, &PortfolioView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_pipeline, &PipelineView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_pipeline, &PipelineView::changeRequested, this, &MainWindow::push);
+    connect(m_forecast, &ForecastView::errorOccurred, this, &MainWindow::showError);
     const auto openCustomer = [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));

@@ -31,6 +31,7 @@ class AbcView;
 class ContactsView;
 class PortfolioView;
 class PipelineView;
+class ForecastView;
 class TiersView;
 class ActivitiesView;
 class CustomerDetailPanel;
@@ -130,6 +131,7 @@ private:
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
     PipelineView* m_pipeline = nullptr;
+    ForecastView* m_forecast = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

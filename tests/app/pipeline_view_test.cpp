@@ -1,3 +1,4 @@
+#include "app/forecast_view.h"
 #include "app/opportunity_table_model.h"
 #include "app/pipeline_board.h"
 #include "app/pipeline_view.h"
@@ -17,6 +18,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMimeData>
+#include <QTableWidget>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -217,4 +219,32 @@ TEST(OpportunityTableModel, passesTheModelTesterAndMarksOverdueRows)
     EXPECT_EQ(model.data(model.index(1, app::OpportunityTableModel::Probability)).toString(), QStringLiteral("10 %"));
     model.setRows({}, service.stages().value(), kToday, 30);
     EXPECT_EQ(model.rowCount(), 0);
+}
+
+// As a new user would: a prospect's deal dragged through the stages to won; the quarter's
+// forecast shows it won, and the prospect is a customer.
+TEST(ForecastView, showsTheQuartersForecastAndFollowsAWin)
+{
+    PipelineWorkspace w;
+    app::ForecastView forecast(*w.portfolio);
+    forecast.setToday(kToday);
+    forecast.refresh();
+    ASSERT_TRUE(forecast.forecast().has_value());
+    const auto before = forecast.forecast()->table.total;
+    EXPECT_EQ(before.openCount, 2);  // the deals expected to close in 2026 Q4
+    EXPECT_EQ(before.weighted, 200000);
+    EXPECT_EQ(before.won, 0);
+    EXPECT_EQ(forecast.table()->rowCount(), 2);  // Ana, and the total
+    EXPECT_TRUE(forecast.projectionLabel()->text().contains(QStringLiteral("No projection")));
+
+    for (const char* stage : {"qualification", "proposal", "negotiation", "won"}) {
+        w.drop(w.deal, stage);
+    }
+    EXPECT_EQ(w.prospectKind(), domain::CustomerKind::Customer);
+    forecast.refresh();
+    const auto after = forecast.forecast()->table.total;
+    EXPECT_EQ(after.won, 1000000);
+    EXPECT_EQ(after.openCount, 1);
+    EXPECT_EQ(after.weighted, 100000);
+    EXPECT_EQ(forecast.table()->item(1, 0)->text(), QStringLiteral("Total"));
 }
