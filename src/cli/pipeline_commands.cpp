@@ -247,14 +247,15 @@ void addPipelineCommands(CLI::App& app)
                 throw CommandError(kExitBadInput, "no projection: " + forecast.projectionNote);
             }
             const auto& p = *forecast.projection;
-            exchange::ReportTable table({"month", "projected", "method", "backtest_mape_pct", "history_months"});
+            exchange::ReportTable table({"month", "revenue", "source", "method", "backtest_mape_pct", "history_months"});
             const std::string method = p.params.seasonality == Seasonality::Additive ? "additive" : "multiplicative";
             for (std::size_t i = 0; i < p.months.size(); ++i) {
-                table.addRow({MonthRange::formatMonth(p.months[i]), Money{p.values[i], currency}, method,
+                table.addRow({MonthRange::formatMonth(p.months[i]), Money{p.values[i], currency},
+                              std::string(p.projected[i] ? "projected" : "invoiced"), method,
                               exchange::Decimal{std::llround(p.backtestMape * 10), 1},
                               static_cast<std::int64_t>(p.historyMonths)});
             }
-            table.addRow({std::string("total"), Money{p.total, currency}, method,
+            table.addRow({std::string("total"), Money{p.total, currency}, std::string(""), method,
                           exchange::Decimal{std::llround(p.backtestMape * 10), 1},
                           static_cast<std::int64_t>(p.historyMonths)});
             o->output.write(table);

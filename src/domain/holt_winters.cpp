@@ -60,12 +60,17 @@ Result<HoltWintersFit> fitHoltWinters(const std::vector<double>& series, const H
     fit.params = params;
     const double first = mean(series, 0, mm);
     const double second = mean(series, mm, mm);
-    double level = first;
     double trend = (second - first) / m;
+    // The first season's mean is the level at its middle, (m - 1) / 2: the level at its end, where
+    // smoothing starts, is that plus the trend of the half season. The seasonal indices are the first
+    // season's values against the trend line through that mean, so they do not absorb the trend.
+    const double middle = (m - 1) / 2.0;
+    double level = first + trend * middle;
     // seasonal[t] for t in the first season; then a rolling window where index t % m holds s_{t-m}.
     std::vector<double> seasonal(mm);
     for (std::size_t i = 0; i < mm; ++i) {
-        seasonal[i] = additive ? series[i] - first : series[i] / first;
+        const double line = first + trend * (static_cast<double>(i) - middle);
+        seasonal[i] = additive ? series[i] - line : series[i] / line;
     }
     const double a = params.alpha;
     const double b = params.beta;

@@ -39,9 +39,10 @@ struct HoltWintersFit final {
     [[nodiscard]] std::vector<double> forecast(int horizon) const;
 };
 
-/// Smooths series with fixed parameters. Initial state from the first two seasons: level = mean of
-/// season 1, trend = (mean of season 2 - mean of season 1) / m, seasonal indices = season 1 less
-/// (or divided by) the level. Needs at least two whole seasons; multiplicative needs values > 0.
+/// Smooths series with fixed parameters. Initial state from the first two seasons: trend b =
+/// (mean of season 2 - mean of season 1) / m; level = mean of season 1 + b (m - 1) / 2 (the level at
+/// the end of season 1); seasonal indices = season 1 less (or divided by) the trend line through its
+/// mean, mean1 + b (i - (m - 1) / 2). Needs at least two whole seasons; multiplicative needs values > 0.
 Result<HoltWintersFit> fitHoltWinters(const std::vector<double>& series, const HoltWintersParams& params);
 
 /// Chooses alpha, beta and gamma on a grid (0.05 to 0.95 by 0.05 for alpha and gamma, 0.05 to 0.5

@@ -65,8 +65,9 @@ int addMonths(int month, int n)
 
 Result<RevenueProjection> ForecastService::project(const MonthRange& period, Date asOf)
 {
-    // History: the closed months before the period (the month of asOf is not over yet).
-    const int lastClosed = std::min(addMonths(period.fromMonth(), -1), addMonths(asOf.monthKey(), -1));
+    // History: every month closed by asOf (its own month is not over yet), up to the period's end.
+    // The period's closed months count as they were invoiced; the others are projected.
+    const int lastClosed = std::min(period.toMonth(), addMonths(asOf.monthKey(), -1));
     const int firstHistory = addMonths(lastClosed, -(kHistoryMonths - 1));
     auto historyRange = MonthRange::between(firstHistory, lastClosed);
     if (!historyRange) {
@@ -84,8 +85,8 @@ Result<RevenueProjection> ForecastService::project(const MonthRange& period, Dat
         for (std::size_t i = start; i < raw.size(); ++i) {
             series.push_back(static_cast<double>(raw[i]));
         }
-        const int horizon = (period.toMonth() / 100 * 12 + period.toMonth() % 100) -
-                            (lastClosed / 100 * 12 + lastClosed % 100);
+        const auto monthIndex = [](int month) { return month / 100 * 12 + month % 100; };
+        const int horizon = std::max(0, monthIndex(period.toMonth()) - monthIndex(lastClosed));
         auto projection = projectHoltWinters(series, horizon, kBacktestMonths);
         if (!projection) {
             return projection.error();
@@ -102,12 +103,17 @@ Result<RevenueProjection> ForecastService::project(const MonthRange& period, Dat
                 std::llround(projection.value().backtest.predicted[static_cast<std::size_t>(i)]));
         }
         const auto& values = projection.value().values;
-        const int periodMonths = period.monthCount();
-        for (int i = 0; i < periodMonths; ++i) {
-            out.months.push_back(addMonths(period.fromMonth(), i));
-            const double v = values[values.size() - static_cast<std::size_t>(periodMonths - i)];
-            out.values.push_back(std::max<std::int64_t>(0, std::llround(v)));
-            out.total += out.values.back();
+        for (int i = 0; i < period.monthCount(); ++i) {
+            const int month = addMonths(period.fromMonth(), i);
+            out.months.push_back(month);
+            const bool projected = month > lastClosed;
+            out.projected.push_back(projected);
+            const auto value =
+                projected ? std::max<std::int64_t>(
+                                0, std::llround(values[static_cast<std::size_t>(monthIndex(month) - monthIndex(lastClosed) - 1)]))
+                          : raw[raw.size() - 1 - static_cast<std::size_t>(monthIndex(lastClosed) - monthIndex(month))];
+            out.values.push_back(value);
+            out.total += value;
         }
         return out;
     });

@@ -29,7 +29,8 @@ struct ForecastRequest final {
 /// The statistical projection of the portfolio's invoiced revenue (docs/forecasting.md).
 struct RevenueProjection final {
     std::vector<int> months;              ///< the period's months (yyyymm)
-    std::vector<std::int64_t> values;     ///< projected revenue per month, minor units
+    std::vector<std::int64_t> values;     ///< revenue per month, minor units: invoiced or projected
+    std::vector<bool> projected;          ///< per month: projected (true) or already invoiced
     std::int64_t total = 0;
     domain::HoltWintersParams params;
     int historyMonths = 0;                ///< closed months the method was fitted on
@@ -75,8 +76,8 @@ public:
     explicit ForecastService(Portfolio& portfolio) : m_portfolio(portfolio) {}
 
     domain::Result<Forecast> forecast(const ForecastRequest& request);
-    /// The projection alone: Holt-Winters on the closed months before the period (at most 36),
-    /// the seasonality chosen by backtest.
+    /// The projection alone: Holt-Winters on the months closed by asOf (at most 48, at least 36),
+    /// the seasonality chosen by backtest; the period's closed months are taken as invoiced.
     domain::Result<RevenueProjection> project(const domain::MonthRange& period, domain::Date asOf);
     /// Saves the forecast's rows and projection; an empty name becomes "Forecast <period>, <date>".
     domain::Result<domain::ForecastSnapshot> saveSnapshot(const Forecast& forecast, std::string name,

@@ -10,34 +10,45 @@ using namespace cartera::domain;
 // Hand-computed in docs/forecasting.md: season length 2, alpha = beta = gamma = 0.5.
 TEST(HoltWinters, additiveMatchesHandComputedValues)
 {
-    const std::vector<double> y{10, 20, 14, 24, 18, 28};
+    const std::vector<double> y{10, 20, 14, 24, 17, 29};
     auto fit = fitHoltWinters(y, {0.5, 0.5, 0.5, Seasonality::Additive, 2});
     ASSERT_TRUE(fit) << fit.error().describe();
     const auto& f = fit.value();
     ASSERT_EQ(f.fitted.size(), 4U);
-    EXPECT_DOUBLE_EQ(f.fitted[0], 12.0);
-    EXPECT_DOUBLE_EQ(f.fitted[1], 25.5);
-    EXPECT_DOUBLE_EQ(f.fitted[2], 17.375);
-    EXPECT_DOUBLE_EQ(f.fitted[3], 29.09375);
-    EXPECT_DOUBLE_EQ(f.level, 23.921875);
-    EXPECT_DOUBLE_EQ(f.trend, 2.0078125);
-    EXPECT_DOUBLE_EQ(f.sse, 7.8369140625);
+    EXPECT_DOUBLE_EQ(f.fitted[0], 14.0);
+    EXPECT_DOUBLE_EQ(f.fitted[1], 24.0);
+    EXPECT_DOUBLE_EQ(f.fitted[2], 18.0);
+    EXPECT_DOUBLE_EQ(f.fitted[3], 27.25);
+    EXPECT_DOUBLE_EQ(f.level, 24.125);
+    EXPECT_DOUBLE_EQ(f.trend, 2.1875);
+    EXPECT_DOUBLE_EQ(f.seasonal[0], -4.25);
+    EXPECT_DOUBLE_EQ(f.seasonal[1], 4.4375);
+    EXPECT_DOUBLE_EQ(f.sse, 4.0625);
     const auto next = f.forecast(3);
-    EXPECT_DOUBLE_EQ(next[0], 21.5859375);
-    EXPECT_DOUBLE_EQ(next[1], 32.2890625);
-    EXPECT_DOUBLE_EQ(next[2], 23.921875 + 3 * 2.0078125 - 4.34375);
+    EXPECT_DOUBLE_EQ(next[0], 22.0625);
+    EXPECT_DOUBLE_EQ(next[1], 32.9375);
+    EXPECT_DOUBLE_EQ(next[2], 26.4375);
 }
 
+// The same steps by hand with multiplicative seasonality: means 15 and 18, trend 1.5, level
+// 15 + 1.5 x 0.5 = 15.75, indices 10 / 14.25 and 20 / 15.75.
 TEST(HoltWinters, multiplicativeMatchesHandComputedValues)
 {
     const std::vector<double> y{10, 20, 12, 24};
     auto fit = fitHoltWinters(y, {0.5, 0.5, 0.5, Seasonality::Multiplicative, 2});
     ASSERT_TRUE(fit) << fit.error().describe();
-    EXPECT_DOUBLE_EQ(fit.value().fitted[0], 11.0);
-    EXPECT_DOUBLE_EQ(fit.value().fitted[1], 25.5);
-    EXPECT_DOUBLE_EQ(fit.value().level, 18.5625);
-    EXPECT_DOUBLE_EQ(fit.value().trend, 1.59375);
-    EXPECT_NEAR(fit.value().seasonal[1], 0.5 * 24 / 18.5625 + 0.5 * 4.0 / 3.0, 1e-12);
+    const double s0 = 10 / 14.25;
+    const double s1 = 20 / 15.75;
+    const double l2 = 0.5 * (12 / s0) + 0.5 * (15.75 + 1.5);
+    const double b2 = 0.5 * (l2 - 15.75) + 0.5 * 1.5;
+    const double l3 = 0.5 * (24 / s1) + 0.5 * (l2 + b2);
+    const double b3 = 0.5 * (l3 - l2) + 0.5 * b2;
+    EXPECT_NEAR(fit.value().fitted[0], 17.25 * s0, 1e-12);
+    EXPECT_NEAR(fit.value().fitted[1], (l2 + b2) * s1, 1e-12);
+    EXPECT_NEAR(fit.value().level, l3, 1e-12);
+    EXPECT_NEAR(fit.value().trend, b3, 1e-12);
+    EXPECT_NEAR(fit.value().seasonal[0], 0.5 * (12 / l2) + 0.5 * s0, 1e-12);
+    EXPECT_NEAR(fit.value().seasonal[1], 0.5 * (24 / l3) + 0.5 * s1, 1e-12);
 }
 
 TEST(HoltWinters, needsTwoSeasonsAndPositiveValuesForMultiplicative)
