@@ -1,5 +1,6 @@
 #include "services/opportunity_service.h"
 
+#include "services/demo_portfolio.h"
 #include "services/forecast_service.h"
 #include "services/portfolio.h"
 #include "storage/opportunity_repository.h"
@@ -288,4 +289,61 @@ TEST_F(OpportunityServiceTest, forecastSumsCategoriesTargetsAndComparesASnapshot
     const auto analysis = forecasts.analyse(request.period).value();
     EXPECT_EQ(analysis.byRep.back().won, 1);
     EXPECT_EQ(analysis.byRep.back().averageDeal(), 20000);
+}
+
+// The demo shows the pipeline and the forecast at once: deals in every stage with their history,
+// lost ones with a reason, prospects never won, targets for the reps, a quarter with figures.
+TEST(DemoPipeline, hasDealsInEveryStageWithHistoryAndTargets)
+{
+    TempDir dir;
+    DemoOptions options;
+    options.customers = 600;
+    options.seed = 5;
+    options.asOf = Date(2026, 11, 23);
+    const auto path = dir.file("demo.db");
+    const auto summary = createDemoPortfolioFile(path, options, false);
+    ASSERT_TRUE(summary) << summary.error().describe();
+    EXPECT_GT(summary.value().opportunities, 60);
+    auto portfolio = std::move(Portfolio::open(path, cartera::storage::OpenMode::ReadWrite).value());
+    OpportunityService service(*portfolio);
+    for (const auto& sum : service.stageSummaries({}).value()) {
+        EXPECT_GT(sum.count, 0) << sum.stage;
+    }
+    const auto& db = portfolio->database();
+    const auto count = [&](const char* sql) {
+        auto s = db.prepare(sql);
+        s.step();
+        return s.int64(0);
+    };
+    EXPECT_EQ(count("SELECT count(*) FROM opportunity WHERE stage = 'lost' AND lost_reason IS NULL"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM opportunity WHERE stage IN ('won', 'lost') AND closed_on IS NULL"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM opportunity AS o JOIN customer AS c ON c.id = o.customer_id "
+                    "WHERE o.stage = 'won' AND c.kind = 'prospect'"),
+              0);
+    // Every deal's history starts with its creation and ends in its current stage.
+    EXPECT_EQ(count("SELECT count(*) FROM opportunity AS o WHERE (SELECT to_stage FROM opportunity_stage_history "
+                    "WHERE opportunity_id = o.id ORDER BY id DESC LIMIT 1) IS NOT o.stage"),
+              0);
+    EXPECT_EQ(count("SELECT count(*) FROM opportunity AS o WHERE (SELECT count(*) FROM opportunity_stage_history "
+                    "WHERE opportunity_id = o.id AND from_stage IS NULL) <> 1"),
+              0);
+    EXPECT_GT(count("SELECT count(DISTINCT rep_id) FROM sales_target WHERE month = 202612"), 5);
+
+    ForecastService forecasts(*portfolio);
+    const auto forecast = forecasts.forecast({parseForecastPeriod("2026Q4").value(), ForecastGrouping::Rep, options.asOf, true});
+    ASSERT_TRUE(forecast) << forecast.error().describe();
+    EXPECT_GT(forecast.value().table.total.weighted, 0);
+    EXPECT_GT(forecast.value().table.total.won, 0);
+    EXPECT_GT(forecast.value().table.total.target, 0);
+    ASSERT_TRUE(forecast.value().projection) << forecast.value().projectionNote;
+    EXPECT_EQ(forecast.value().projection->months.size(), 3U);
+    EXPECT_FALSE(forecast.value().projection->projected[0]);  // October is over
+    EXPECT_TRUE(forecast.value().projection->projected[1]);
+    EXPECT_GT(forecast.value().projection->backtestMape, 0);
+    const auto analysis = forecasts.analyse(MonthRange::twelveMonthsEndingWith(options.asOf)).value();
+    EXPECT_GT(analysis.byRep.back().won, 0);
+    EXPECT_GT(analysis.byRep.back().lost, 0);
+    EXPECT_FALSE(analysis.lostReasons.empty());
+    EXPECT_EQ(analysis.conversion.size(), 4U);
+    EXPECT_GE(analysis.conversion[0].reached, analysis.conversion[3].reached);
 }
