@@ -52,7 +52,7 @@ DealAlert dealAlert(const Opportunity& o, const std::vector<Stage>& stages, Date
 
 OpportunityTableModel::OpportunityTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void OpportunityTableModel::setRows(std::vector<storage::OpportunityRow> rows, std::vector<Stage> stages, Date today,
+void OpportunityTableModel::setRows(std::vector<storage::OpportunityRow> rows, std::vector<domain::Stage> stages, Date today,
                                     int staleDays)
 {
     beginResetModel();
@@ -80,7 +80,7 @@ QVariant OpportunityTableModel::data(const QModelIndex& index, int role) const
     }
     const auto& row = m_rows[static_cast<std::size_t>(index.row())];
     const auto& o = row.opportunity;
-    const Stage* stage = findStage(m_stages, o.stage);
+    const domain::Stage* stage = findStage(m_stages, o.stage);
     const int probability = stage ? effectiveProbability(o, *stage) : 0;
     if (role == IdRole) {
         return QVariant::fromValue<qlonglong>(o.id);
@@ -118,7 +118,7 @@ QVariant OpportunityTableModel::data(const QModelIndex& index, int role) const
     switch (index.column()) {
     case Account: return qs(row.customerName) + (row.prospect ? QObject::tr(" (prospect)") : QString());
     case Title: return qs(o.title);
-    case Stage: return stage ? qs(stage->name) : qs(o.stage);
+    case StageName: return stage ? qs(stage->name) : qs(o.stage);
     case Probability: return QStringLiteral("%1 %").arg(probability);
     case Amount: return formatMoneyWhole(o.amount);
     case Weighted: return formatMoneyWhole(Money{weightedAmount(o.amount.minor, probability), o.amount.currency});
@@ -140,7 +140,7 @@ QVariant OpportunityTableModel::headerData(int section, Qt::Orientation orientat
     switch (section) {
     case Account: return tr("Account");
     case Title: return tr("Title");
-    case Stage: return tr("Stage");
+    case StageName: return tr("Stage");
     case Probability: return tr("Prob.");
     case Amount: return tr("Amount");
     case Weighted: return tr("Weighted");

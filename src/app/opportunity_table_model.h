@@ -19,7 +19,7 @@ public:
     enum Column {
         Account,
         Title,
-        Stage,
+        StageName,
         Probability,
         Amount,
         Weighted,

@@ -108,7 +108,11 @@ PipelineView::PipelineView(services::Portfolio& portfolio, std::optional<RepId> 
     layout->addWidget(m_message);
     layout->addWidget(m_tabs, 1);
 
-    const auto reloadNow = [this] { reload(); };
+    const auto reloadNow = [this] {
+        if (m_loaded) {
+            reload();
+        }
+    };
     connect(m_owner, &QComboBox::currentIndexChanged, this, reloadNow);
     connect(m_period, &QComboBox::currentIndexChanged, this, reloadNow);
     connect(m_stageFilter, &QComboBox::currentIndexChanged, this, reloadNow);
@@ -133,7 +137,14 @@ PipelineView::PipelineView(services::Portfolio& portfolio, std::optional<RepId> 
         }
         newOpportunityFor(account->id);
     });
-    reload();
+}
+
+void PipelineView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded) {
+        reload();
+    }
 }
 
 void PipelineView::fillOwners()
@@ -155,19 +166,25 @@ void PipelineView::setCurrentRep(std::optional<RepId> me)
 {
     m_me = me;
     fillOwners();
-    reload();
+    if (m_loaded) {
+        reload();
+    }
 }
 
 void PipelineView::setStaleDays(int days)
 {
     m_staleDays = days;
-    reload();
+    if (m_loaded) {
+        reload();
+    }
 }
 
 void PipelineView::setToday(Date today)
 {
     m_today = today;
-    reload();
+    if (m_loaded) {
+        reload();
+    }
 }
 
 OpportunityFilter PipelineView::filter() const
@@ -188,6 +205,7 @@ OpportunityFilter PipelineView::filter() const
 
 void PipelineView::reload()
 {
+    m_loaded = true;
     const auto currency = m_portfolio.settings().currency();
     const auto f = filter();
     auto sums = m_service.stageSummaries(f);

@@ -46,7 +46,8 @@ public:
     PipelineView(services::Portfolio& portfolio, std::optional<domain::RepId> me, int staleDays,
                  QWidget* parent = nullptr);
 
-    /// Reads the stage totals, the cards and the list again.
+    /// Reads the stage totals, the cards and the list again. The view first reads when first shown,
+    /// so a large portfolio does not slow the app's start.
     void reload();
     void setCurrentRep(std::optional<domain::RepId> me);
     void setStaleDays(int days);
@@ -70,6 +71,9 @@ public:
     [[nodiscard]] QComboBox* stageFilter() const { return m_stageFilter; }
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 signals:
     void changeRequested(const QString& text, Step redo, Step undo);
     void errorOccurred(const domain::Error& error);
@@ -86,6 +90,7 @@ private:
     services::OpportunityService m_service;
     std::optional<domain::RepId> m_me;
     int m_staleDays;
+    bool m_loaded = false;
     domain::Date m_today;
     std::vector<domain::Stage> m_stages;
     std::map<std::string, StageColumn*> m_columns;

@@ -453,9 +453,14 @@ CREATE TABLE opportunity (
 CREATE INDEX opportunity_customer ON opportunity(customer_id);
 -- The board and the stage totals: a stage's cards by expected close, with what the sums read.
 CREATE INDEX opportunity_stage_close ON opportunity(stage, expected_close, owner_rep_id, amount, probability);
--- A forecast: open deals by expected close, closed ones by close date.
-CREATE INDEX opportunity_expected_close ON opportunity(expected_close);
-CREATE INDEX opportunity_closed_on ON opportunity(closed_on) WHERE closed_on IS NOT NULL;
+-- A forecast: open deals by expected close, closed ones by close date, each index holding what a
+-- forecast and the win / loss analysis read, so a quarter's deals are read from the index alone
+-- (at 1,000,000 customers, 48,000 deals a quarter read from the table rows took a second).
+CREATE INDEX opportunity_expected_close
+    ON opportunity(expected_close, stage, owner_rep_id, category, amount, probability);
+CREATE INDEX opportunity_closed_on
+    ON opportunity(closed_on, stage, owner_rep_id, category, amount, probability, created_on, source, lost_reason)
+    WHERE closed_on IS NOT NULL;
 CREATE INDEX opportunity_owner ON opportunity(owner_rep_id, stage);
 
 -- The products a deal would sell.

@@ -76,6 +76,7 @@ struct PipelineWorkspace {
 
         view = std::make_unique<app::PipelineView>(*portfolio, rep.id, 30);
         view->setToday(kToday);
+        view->reload();  // as when first shown
         view->resize(1400, 700);
         QObject::connect(view.get(), &app::PipelineView::changeRequested,
                          [this](const QString& text, app::PipelineView::Step redo, app::PipelineView::Step undoStep) {
