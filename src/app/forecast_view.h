@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <thread>
 
 class QComboBox;
 class QLabel;
@@ -31,6 +32,7 @@ class ForecastView final : public QWidget {
 
 public:
     ForecastView(services::Portfolio& portfolio, QWidget* parent = nullptr);
+    ~ForecastView() override;
 
     /// The day the forecast is made (today by default): it picks the quarters offered.
     void setToday(domain::Date today);
@@ -41,6 +43,8 @@ public:
     [[nodiscard]] QTableWidget* table() const { return m_table; }
     [[nodiscard]] QLabel* projectionLabel() const { return m_projection; }
     [[nodiscard]] QComboBox* periodChoice() const { return m_period; }
+    /// The projection is being computed on a thread of its own.
+    [[nodiscard]] bool projecting() const { return m_projector.joinable(); }
 
 signals:
     void errorOccurred(const domain::Error& error);
@@ -51,6 +55,9 @@ protected:
 private:
     void fillPeriods();
     void saveSnapshot();
+    void startProjection();
+    void finishProjection(domain::Result<services::RevenueProjection> projection);
+    void showProjection();
 
     services::Portfolio& m_portfolio;
     domain::Date m_today;
@@ -63,6 +70,8 @@ private:
     QTableWidget* m_table;
     QChartView* m_stageChart;
     QChartView* m_targetChart;
+    std::thread m_projector;  ///< the projection's read, joined when it has posted its result
+    int m_generation = 0;     ///< which projection is wanted: results of older ones are dropped
 };
 
 } // namespace cartera::app

@@ -119,6 +119,16 @@ Result<RevenueProjection> ForecastService::project(const MonthRange& period, Dat
     });
 }
 
+Result<RevenueProjection> ForecastService::projectFile(const std::filesystem::path& file, const MonthRange& period,
+                                                      Date asOf)
+{
+    auto portfolio = Portfolio::open(file, storage::OpenMode::ReadOnly);
+    if (!portfolio) {
+        return portfolio.error();
+    }
+    return ForecastService(*portfolio.value()).project(period, asOf);
+}
+
 Result<Forecast> ForecastService::forecast(const ForecastRequest& request)
 {
     auto result = reading<Forecast>([&]() -> Result<Forecast> {
