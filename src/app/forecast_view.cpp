@@ -249,7 +249,7 @@ void ForecastView::refresh()
             *weighted << thousands(sum.weighted);
         }
         m_stageChart->setChart(barChart(tr("Pipeline by stage, %1").arg(quarterName(request.period)), names,
-                                        {total, weighted}, tr("thousand %1").arg(qs(currency.str()))));
+                                        {total, weighted}, tr("k %1").arg(qs(currency.str()))));
     }
 
     // Forecast against target and won, per row.
@@ -267,7 +267,7 @@ void ForecastView::refresh()
     }
     m_targetChart->setChart(barChart(tr("Forecast vs target vs actual, %1").arg(quarterName(request.period)), keys,
                                      {forecastSet, weightedSet, targetSet, wonSet},
-                                     tr("thousand %1").arg(qs(currency.str()))));
+                                     tr("k %1").arg(qs(currency.str()))));
 }
 
 void ForecastView::startProjection()

@@ -117,7 +117,7 @@ void StageColumn::setCards(const std::vector<storage::OpportunityRow>& rows, std
             item->setBackground(QColor(0xfd, 0xe7, 0xe9));
             item->setToolTip(tr("Past its expected close date"));
         } else if (alert == DealAlert::Stale) {
-            item->setText(text + tr("\n⏸ %1 days in stage").arg(o.stageChangedOn.daysUntil(today)));
+            item->setText(text + tr("\nstale: %1 days in stage").arg(o.stageChangedOn.daysUntil(today)));
             item->setBackground(QColor(0xff, 0xf4, 0xce));
             item->setToolTip(tr("No stage change for %1 days").arg(o.stageChangedOn.daysUntil(today)));
         }

@@ -137,7 +137,7 @@ TEST(PipelineView, highlightsOverdueAndStaleDeals)
         if (text.startsWith(QStringLiteral("Late one"))) {
             EXPECT_TRUE(text.contains(QStringLiteral("overdue"))) << text.toStdString();
         } else if (text.startsWith(QStringLiteral("Sleeping one"))) {
-            EXPECT_TRUE(text.contains(QStringLiteral("70 days in stage"))) << text.toStdString();
+            EXPECT_TRUE(text.contains(QStringLiteral("stale: 70 days in stage"))) << text.toStdString();
         } else {
             EXPECT_FALSE(text.contains(QStringLiteral("overdue")) || text.contains(QStringLiteral("days in stage")))
                 << text.toStdString();
