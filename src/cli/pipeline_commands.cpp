@@ -8,6 +8,8 @@
 #include "services/pipeline_report.h"
 
 #include <cmath>
+#include <iostream>
+#include <optional>
 #include <vector>
 
 namespace cartera::cli {
@@ -183,7 +185,9 @@ void addPipelineCommands(CLI::App& app)
 
     {
         struct Options {
-            std::string db, rep, period;
+            std::string db, rep, period, winLoss;
+            bool conversion = false;
+            bool lostReasons = false;
             ReportOutput output;
         };
         auto o = std::make_shared<Options>();
@@ -191,9 +195,34 @@ void addPipelineCommands(CLI::App& app)
         command->add_option("--db", o->db, "The portfolio database file")->required();
         command->add_option("--rep", o->rep, "Only this rep's (code)");
         command->add_option("--period", o->period, "Closing in this quarter (2026Q4) or month (2026-03)");
+        auto* winLoss = command
+                            ->add_option("--win-loss", o->winLoss,
+                                         "Win rate, average deal and sales cycle of the deals closed in --period, by rep or source")
+                            ->check(CLI::IsMember({"rep", "source"}));
+        auto* conversion = command->add_flag("--conversion", o->conversion,
+                                             "Stage conversion of the deals closed in --period")
+                               ->excludes(winLoss);
+        command->add_flag("--lost-reasons", o->lostReasons, "Lost deals per reason in --period")
+            ->excludes(winLoss)
+            ->excludes(conversion);
         o->output.addOptions(*command);
         command->callback([o] {
             auto portfolio = openPortfolio(o->db, storage::OpenMode::ReadWrite);
+            if (!o->winLoss.empty() || o->conversion || o->lostReasons) {
+                if (o->period.empty()) {
+                    throw CommandError(kExitUsage, "--win-loss, --conversion and --lost-reasons need --period");
+                }
+                const auto analysis = take(services::ForecastService(*portfolio).analyse(parsePeriod(o->period, "--period")));
+                if (!o->winLoss.empty()) {
+                    o->output.write(services::winLossTable(o->winLoss == "rep" ? analysis.byRep : analysis.bySource,
+                                                           o->winLoss, portfolio->settings().currency()));
+                } else if (o->conversion) {
+                    o->output.write(services::conversionTable(analysis.conversion));
+                } else {
+                    o->output.write(services::lostReasonTable(analysis.lostReasons));
+                }
+                return;
+            }
             services::OpportunityService service(*portfolio);
             OpportunityFilter filter;
             if (!o->rep.empty()) {
@@ -211,6 +240,7 @@ void addPipelineCommands(CLI::App& app)
         struct Options {
             std::string db, period, by = "rep", asOf, save;
             bool projection = false;
+            std::optional<std::int64_t> compare;
             ReportOutput output;
         };
         auto o = std::make_shared<Options>();
@@ -218,7 +248,9 @@ void addPipelineCommands(CLI::App& app)
             "forecast", "Weighted pipeline, forecast categories, targets and attainment per rep or team for a quarter or month");
         command->add_option("--db", o->db, "The portfolio database file")->required();
         auto* quarter = command->add_option("--quarter,--period", o->period, "2026Q4, 2026-Q4 or a month 2026-03");
-        quarter->required();
+        auto* compare = command->add_option("--compare", o->compare,
+                                            "Set a saved snapshot (its id) against the same period now: forecast vs actual");
+        quarter->excludes(compare);
         command->add_option("--by", o->by, "Group by")->check(CLI::IsMember(codesOf(kForecastGroupingCodes)))->capture_default_str();
         command->add_option("--as-of", o->asOf, "The day the forecast is made (default: today)");
         command->add_flag("--projection", o->projection,
@@ -227,6 +259,19 @@ void addPipelineCommands(CLI::App& app)
         o->output.addOptions(*command);
         command->callback([o] {
             auto portfolio = openPortfolio(o->db, storage::OpenMode::ReadWrite);
+            if (o->compare) {
+                const Date asOf = o->asOf.empty() ? Date::today() : parseDate(o->asOf, "--as-of");
+                const auto comparison = take(services::ForecastService(*portfolio).compare(*o->compare, asOf));
+                if (!comparison.periodClosed) {
+                    std::cerr << "note: " << comparison.snapshot.period.toString()
+                              << " is not over yet: won_now is the actual so far\n";
+                }
+                o->output.write(services::comparisonTable(comparison, portfolio->settings().currency()));
+                return;
+            }
+            if (o->period.empty()) {
+                throw CommandError(kExitUsage, "--quarter: give the period to forecast (2026Q4), or --compare ID");
+            }
             services::ForecastRequest request;
             request.period = parsePeriod(o->period, "--quarter");
             request.grouping = *kForecastGroupingCodes.parse(o->by);

@@ -1,5 +1,6 @@
 #include "services/pipeline_report.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cartera::services {
@@ -64,6 +65,52 @@ ReportTable forecastTable(const Forecast& forecast, CurrencyCode currency)
         add(row);
     }
     add(forecast.table.total);
+    return table;
+}
+
+ReportTable winLossTable(const std::vector<WinLossRow>& rows, const std::string& keyName, CurrencyCode currency)
+{
+    ReportTable table({keyName, "won", "lost", "win_rate_pct", "won_amount", "average_deal", "average_cycle_days"});
+    for (const auto& r : rows) {
+        table.addRow({r.key, r.won, r.lost, percentCell(r.won + r.lost > 0 ? std::optional<double>(r.winRatePercent()) : std::nullopt),
+                      Money{r.wonAmount, currency}, Money{r.averageDeal(), currency},
+                      Decimal{std::llround(r.averageCycleDays() * 10), 1}});
+    }
+    return table;
+}
+
+ReportTable conversionTable(const std::vector<StageConversion>& rows)
+{
+    ReportTable table({"stage", "reached", "went_further", "conversion_pct"});
+    for (const auto& r : rows) {
+        table.addRow({r.stage, r.reached, r.advanced,
+                       percentCell(r.reached > 0 ? std::optional<double>(r.percent()) : std::nullopt)});
+    }
+    return table;
+}
+
+ReportTable lostReasonTable(const std::map<std::string, std::int64_t>& reasons)
+{
+    ReportTable table({"lost_reason", "deals"});
+    for (const auto& [reason, count] : reasons) {
+        table.addRow({reason, count});
+    }
+    return table;
+}
+
+ReportTable comparisonTable(const ForecastComparison& c, CurrencyCode currency)
+{
+    ReportTable table({"key", "name", "snapshot_weighted", "snapshot_commit_forecast", "snapshot_won", "won_now",
+                       "target", "attainment_pct"});
+    std::vector<ForecastRow> now = c.actual.rows;
+    now.push_back(c.actual.total);
+    for (const auto& saved : c.snapshot.rows) {
+        const auto it = std::find_if(now.begin(), now.end(), [&](const ForecastRow& r) { return r.key == saved.key; });
+        const ForecastRow current = it == now.end() ? ForecastRow{} : *it;
+        table.addRow({saved.key, saved.label, Money{saved.weighted, currency}, Money{saved.commitForecast(), currency},
+                      Money{saved.won, currency}, Money{current.won, currency}, Money{current.target, currency},
+                      percentCell(current.attainmentPercent())});
+    }
     return table;
 }
 

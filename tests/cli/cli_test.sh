@@ -1054,6 +1054,18 @@ grep -q "now a customer" "$work/out" || fail "winning a prospect's first deal di
     fail "opportunity history is not prospecting,proposal,won"
 expect_exit 0 "opportunity list" "$cli" opportunity list --db "$pipe" --stage won --period 2026-06 --format csv --out "$work/won.csv"
 grep -q "First order" "$work/won.csv" || fail "opportunity list: the won deal is not listed"
+expect_exit 0 "pipeline --win-loss" "$cli" pipeline --db "$pipe" --period 2026-06 --win-loss rep --format json --out "$work/winloss.json"
+[ "$(json_value "$work/winloss.json" 'data[-1]["rep"] == "total" and data[-1]["won"] >= 1')" = True ] ||
+    fail "pipeline --win-loss: the total row does not count the won deal: $(cat "$work/winloss.json")"
+expect_exit 0 "pipeline --conversion" "$cli" pipeline --db "$pipe" --period 2026-06 --conversion --format csv --out "$work/conversion.csv"
+[ "$(lines_of "$work/conversion.csv")" -eq 5 ] || fail "pipeline --conversion: expected 4 open stages: $(cat "$work/conversion.csv")"
+expect_error 2 "pipeline --lost-reasons without a period" "$cli" pipeline --db "$pipe" --lost-reasons
+expect_exit 0 "forecast --save" "$cli" forecast --db "$pipe" --quarter 2026Q2 --as-of 2026-06-01 --save "Q2 early"
+grep -q "saved as forecast snapshot" "$work/err" || fail "forecast --save: no note of the snapshot: $(cat "$work/err")"
+snapshot=$(sed -n 's/^saved as forecast snapshot \([0-9]*\)$/\1/p' "$work/err")
+expect_exit 0 "forecast --compare" "$cli" forecast --db "$pipe" --compare "$snapshot" --as-of 2026-07-02 --format json --out "$work/compare.json"
+[ "$(json_value "$work/compare.json" 'data[-1]["key"]')" = "total" ] || fail "forecast --compare: no total row"
+expect_error 1 "forecast --compare of an unknown snapshot" "$cli" forecast --db "$pipe" --compare 999
 expect_error 1 "opportunity add to an unknown account" "$cli" opportunity add --db "$pipe" --account NOPE --title x --amount 1 --close 2026-07-01
 expect_error 1 "opportunity move of an unknown id" "$cli" opportunity move --db "$pipe" --id 99999999 --stage won
 
