@@ -8,6 +8,8 @@
 #include "app/territories_view.h"
 #include "app/segment_filter_combo.h"
 #include "app/segments_view.h"
+#include "app/pipeline_view.h"
+#include "app/forecast_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -72,10 +74,14 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("tiers"), tr("Tiers"), m_tiers);
     m_portfolioView = new PortfolioView(*m_portfolio);
     addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
-    m_territories = new TerritoriesView(*m_portfolio, m_undo);
-    addView(QStringLiteral("territories"), tr("Territories"), m_territories);
+    m_pipeline = new PipelineView(*m_portfolio, std::nullopt, m_preferences.pipelineStaleDays);
+    addView(QStringLiteral("pipeline"), tr("Pipeline"), m_pipeline);
+    m_forecast = new ForecastView(*m_portfolio);
+    addView(QStringLiteral("forecast"), tr("Forecast"), m_forecast);
     m_segments = new SegmentsView(*m_portfolio);
     addView(QStringLiteral("segments"), tr("Segments"), m_segments);
+    m_territories = new TerritoriesView(*m_portfolio, m_undo);
+    addView(QStringLiteral("territories"), tr("Territories"), m_territories);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -134,6 +140,9 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     connect(m_tiers, &TiersView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_portfolioView, &PortfolioView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
     connect(m_territories, &TerritoriesView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_pipeline, &PipelineView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_pipeline, &PipelineView::changeRequested, this, &MainWindow::push);
+    connect(m_forecast, &ForecastView::errorOccurred, this, &MainWindow::showError);
     const auto openCustomer = [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -414,6 +423,11 @@ void MainWindow::createActions()
     edit->setShortcut(QKeySequence(tr("Ctrl+E")));
     auto* log = customerMenu->addAction(tr("&Log Activity…"), this, &MainWindow::logActivityDialog);
     log->setShortcut(QKeySequence(tr("Ctrl+L")));
+    customerMenu->addAction(tr("New &Opportunity…"), this, [this] {
+        if (m_detail->customerId() > 0) {
+            m_pipeline->newOpportunityFor(m_detail->customerId());
+        }
+    })->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     customerMenu->addSeparator();
     customerMenu->addAction(tr("&Archive / Unarchive"), this, &MainWindow::archiveCurrentCustomer);
     auto* remove = customerMenu->addAction(tr("&Delete Customer…"), this, &MainWindow::deleteCurrentCustomer);
@@ -431,8 +445,13 @@ void MainWindow::createActions()
     for (int row = 0; row < m_navigation->count(); ++row) {
         auto* action = viewMenu->addAction(m_navigation->item(row)->text(), this,
                                            [this, row] { m_navigation->setCurrentRow(row); });
+        // Ctrl+1 to Ctrl+9, then Ctrl+0, then Alt+1 onwards: every view a keystroke away.
         if (row < 9) {
             action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + row)));
+        } else if (row == 9) {
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+        } else if (row < 19) {
+            action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + row - 10)));
         }
     }
 
@@ -897,6 +916,7 @@ void MainWindow::showPreferences()
     m_preferences.save();
     m_claimsModel->setResponseTargetDays(m_preferences.claimResponseDays);
     m_activities->setResponseTargetDays(m_preferences.claimResponseDays);
+    m_pipeline->setStaleDays(m_preferences.pipelineStaleDays);
     applyScope();
     updateStatus();
 }
@@ -913,6 +933,7 @@ void MainWindow::applyScope()
     }
     m_activities->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
     m_contacts->setCurrentUser(me ? std::optional<RepId>(me->id) : std::nullopt);
+    m_pipeline->setCurrentRep(me ? std::optional<RepId>(me->id) : std::nullopt);
     m_scope->setEnabled(me.has_value());
     const QSignalBlocker blocker(m_scope);
     m_scope->setCurrentIndex(me && !manager ? 0 : 1);

@@ -32,6 +32,8 @@ class ContactsView;
 class PortfolioView;
 class SegmentFilterCombo;
 class SegmentsView;
+class PipelineView;
+class ForecastView;
 class TiersView;
 class TerritoriesView;
 class ActivitiesView;
@@ -84,6 +86,7 @@ public:
     [[nodiscard]] SegmentsView* segmentsView() const { return m_segments; }
     [[nodiscard]] SegmentFilterCombo* segmentFilter() const { return m_segmentFilter; }
     [[nodiscard]] CustomerListExporter* customerExporter() const { return m_exporter; }
+    [[nodiscard]] PipelineView* pipelineView() const { return m_pipeline; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -139,6 +142,8 @@ private:
     SegmentsView* m_segments = nullptr;
     SegmentFilterCombo* m_segmentFilter = nullptr;
     CustomerListExporter* m_exporter = nullptr;
+    PipelineView* m_pipeline = nullptr;
+    ForecastView* m_forecast = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

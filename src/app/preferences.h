@@ -22,6 +22,8 @@ struct Preferences final {
     QString currentRepCode;
     /// Days within which a claim or information request should get a first response.
     int claimResponseDays = 2;
+    /// Days without a stage change after which an open opportunity is highlighted as stale.
+    int pipelineStaleDays = 30;
 
     static Preferences load();
     void save() const;
@@ -39,6 +41,7 @@ public:
 private:
     QComboBox* m_currentRep;
     QSpinBox* m_claimDays;
+    QSpinBox* m_staleDays;
 };
 
 } // namespace cartera::app

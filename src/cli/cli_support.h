@@ -71,5 +71,6 @@ void addTerritoryCommands(CLI::App& app);
 void addCoverageCommand(CLI::App& app);
 /// `segment list|show|count|members|create|delete|rfm|export`.
 void addSegmentCommands(CLI::App& app);
+void addPipelineCommands(CLI::App& app);
 
 } // namespace cartera::cli

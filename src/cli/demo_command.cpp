@@ -55,7 +55,7 @@ void addDemoCommand(CLI::App& app)
         if (!options->quiet) {
             std::cout << "Wrote " << options->out << ": " << summary.customers << " customers, " << summary.prospects
                       << " prospects, " << summary.contacts << " contacts, " << summary.orders << " orders, "
-                      << summary.orderLines << " order lines, " << summary.activities << " activities in " << std::fixed << std::setprecision(1) << seconds
+                      << summary.orderLines << " order lines, " << summary.activities << " activities, " << summary.opportunities << " opportunities in " << std::fixed << std::setprecision(1) << seconds
                       << " s\n";
         }
     });

@@ -6,6 +6,8 @@
 #include "services/portfolio.h"
 #include "services/demo_random.h"
 #include "services/demo_territories.h"
+#include "services/demo_pipeline.h"
+#include "storage/opportunity_repository.h"
 #include "storage/activity_repository.h"
 #include "storage/contact_repository.h"
 #include "storage/customer_repository.h"
@@ -19,6 +21,7 @@
 #include "storage/territory_repository.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <condition_variable>
 #include <deque>
@@ -133,6 +136,7 @@ struct DemoAccount final {
     std::vector<CustomerSurvey> surveys;
     domain::TerritoryId territory = 0;  ///< 0: no rule placed it
     bool territoryLocked = false;       ///< a manual override
+    std::vector<DemoOpportunity> opportunities;
 };
 
 /// Hands batches of accounts from the generating thread to the writing thread, holding at most
@@ -264,11 +268,26 @@ public:
         if (generationFailure) {
             std::rethrow_exception(generationFailure);
         }
+        writeTargets();
         transaction.commit();
         return m_summary;
     }
 
 private:
+    /// Monthly targets per rep from a year before the as-of date to the end of the next quarter:
+    /// the rep's average won amount per month over the demo's year, plus 10 %, in whole 100 EUR.
+    void writeTargets()
+    {
+        const int first = m_options.asOf.addMonths(-11).monthKey();
+        const int last = m_options.asOf.addMonths(5).monthKey();
+        for (const auto& [rep, won] : m_wonByRep) {
+            const std::int64_t monthly = won * 11 / 120 / 10000 * 10000;
+            for (int month = first; month <= last; month = month % 100 == 12 ? month + 89 : month + 1) {
+                m_opportunities.setTarget(rep, month, std::max<std::int64_t>(monthly, 10000));
+            }
+        }
+    }
+
     void writeReps()
     {
         storage::SalesRepRepository repository(m_db);
@@ -448,6 +467,18 @@ private:
             survey.customerId = account.customer.id;
             m_surveys.insert(survey);
         }
+        for (auto& demo : account.opportunities) {
+            demo.opportunity.customerId = account.customer.id;
+            m_opportunities.insert(demo.opportunity);
+            for (auto& change : demo.history) {
+                change.opportunityId = demo.opportunity.id;
+                m_opportunities.addStageChange(change);
+            }
+            if (demo.opportunity.stage == "won" && demo.opportunity.ownerRepId) {
+                m_wonByRep[*demo.opportunity.ownerRepId] += demo.opportunity.amount.minor;
+            }
+        }
+        m_summary.opportunities += static_cast<std::int64_t>(account.opportunities.size());
     }
 
     DemoAccount makeAccount(std::int64_t index)
@@ -531,6 +562,7 @@ private:
         customer.updated = std::max(customer.created, m_options.asOf.addDays(-static_cast<int>(m_random.below(120))));
         makeContacts(account, country, prospect ? 1 : 1 + static_cast<int>(m_random.below(3)));
         makeActivities(account, prospect);
+        account.opportunities = makeDemoOpportunities(m_pipelineRandom, customer, weight, m_options.asOf);
         if (prospect) {
             return account;
         }
@@ -779,6 +811,9 @@ private:
     DemoOptions m_options;
     DemoRandom m_random;
     DemoRandom m_tierRandom;
+    DemoRandom m_pipelineRandom{m_options.seed ^ 0x706970656C696E65ULL};
+    storage::OpportunityRepository m_opportunities{m_db};
+    std::map<RepId, std::int64_t> m_wonByRep;
     storage::CustomerRepository m_customers;
     storage::ContactRepository m_contacts;
     storage::ActivityRepository m_activities{m_db};

@@ -30,6 +30,7 @@ struct DemoSummary final {
     std::int64_t orders = 0;
     std::int64_t orderLines = 0;
     std::int64_t activities = 0;
+    std::int64_t opportunities = 0;
 };
 
 /// Called now and then with the number of accounts written so far; return false to cancel.

@@ -491,9 +491,114 @@ CREATE TABLE segment_member (
 CREATE INDEX segment_member_customer ON segment_member(customer_id);
 )sql";
 
+// Version 12: opportunities, the pipeline and sales forecasting (docs/pipeline.md, docs/forecasting.md).
+constexpr std::string_view kSchemaV12 = R"sql(
+-- The pipeline's stages, configurable: board order, default probability and how a stage ends a deal.
+CREATE TABLE opportunity_stage (
+    code        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    position    INTEGER NOT NULL UNIQUE,
+    probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),
+    outcome     TEXT NOT NULL CHECK (outcome IN ('open', 'won', 'lost'))
+) WITHOUT ROWID;
+INSERT INTO opportunity_stage (code, name, position, probability, outcome) VALUES
+    ('prospecting', 'Prospecting', 1, 10, 'open'),
+    ('qualification', 'Qualification', 2, 20, 'open'),
+    ('proposal', 'Proposal', 3, 50, 'open'),
+    ('negotiation', 'Negotiation', 4, 75, 'open'),
+    ('won', 'Won', 5, 100, 'won'),
+    ('lost', 'Lost', 6, 0, 'lost');
+
+-- Why deals are lost, configurable.
+CREATE TABLE lost_reason (
+    code  TEXT PRIMARY KEY,
+    label TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO lost_reason (code, label) VALUES
+    ('price', 'Price too high'), ('competitor', 'Went to a competitor'), ('no_budget', 'No budget'),
+    ('no_decision', 'No decision'), ('timing', 'Bad timing'), ('product_fit', 'Product did not fit'),
+    ('other', 'Other');
+
+-- A deal with an account. amount in minor units of currency; probability NULL means the stage's
+-- default. campaign_id is kept for the campaigns to come (no table yet, so no foreign key).
+CREATE TABLE opportunity (
+    id                INTEGER PRIMARY KEY,
+    customer_id       INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    title             TEXT NOT NULL,
+    amount            INTEGER NOT NULL CHECK (amount >= 0),
+    currency          TEXT NOT NULL,
+    stage             TEXT NOT NULL REFERENCES opportunity_stage(code) ON UPDATE CASCADE,
+    probability       INTEGER CHECK (probability BETWEEN 0 AND 100),
+    expected_close    TEXT NOT NULL,
+    owner_rep_id      INTEGER REFERENCES sales_rep(id) ON DELETE SET NULL,
+    source            TEXT,
+    campaign_id       INTEGER,
+    next_step         TEXT,
+    next_step_on      TEXT,
+    category          TEXT NOT NULL CHECK (category IN ('commit', 'best_case', 'pipeline', 'omitted')),
+    closed_on         TEXT,
+    lost_reason       TEXT REFERENCES lost_reason(code) ON UPDATE CASCADE,
+    created_on        TEXT NOT NULL,
+    stage_changed_on  TEXT NOT NULL
+);
+CREATE INDEX opportunity_customer ON opportunity(customer_id);
+-- The board and the stage totals: a stage's cards by expected close, with what the sums read.
+CREATE INDEX opportunity_stage_close ON opportunity(stage, expected_close, owner_rep_id, amount, probability);
+-- A forecast: open deals by expected close, closed ones by close date, each index holding what a
+-- forecast and the win / loss analysis read, so a quarter's deals are read from the index alone
+-- (at 1,000,000 customers, 48,000 deals a quarter read from the table rows took a second).
+CREATE INDEX opportunity_expected_close
+    ON opportunity(expected_close, stage, owner_rep_id, category, amount, probability);
+CREATE INDEX opportunity_closed_on
+    ON opportunity(closed_on, stage, owner_rep_id, category, amount, probability, created_on, source, lost_reason)
+    WHERE closed_on IS NOT NULL;
+CREATE INDEX opportunity_owner ON opportunity(owner_rep_id, stage);
+
+-- The products a deal would sell.
+CREATE TABLE opportunity_line (
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    line_no        INTEGER NOT NULL,
+    product_id     INTEGER NOT NULL REFERENCES product(id),
+    quantity       INTEGER NOT NULL CHECK (quantity > 0),
+    amount         INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (opportunity_id, line_no)
+) WITHOUT ROWID;
+
+-- Every stage change with its date; from_stage NULL for the stage a deal was created in.
+CREATE TABLE opportunity_stage_history (
+    id             INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE,
+    from_stage     TEXT,
+    to_stage       TEXT NOT NULL,
+    changed_on     TEXT NOT NULL
+);
+CREATE INDEX opportunity_stage_history_opportunity ON opportunity_stage_history(opportunity_id, id);
+
+-- A rep's sales target for a calendar month (yyyymm), in minor units.
+CREATE TABLE sales_target (
+    rep_id INTEGER NOT NULL REFERENCES sales_rep(id) ON DELETE CASCADE,
+    month  INTEGER NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (rep_id, month)
+) WITHOUT ROWID;
+
+-- A forecast as it stood on a day, to compare with the actual figures once the period closes.
+-- rows: JSON array of {key, label, weighted, commit, best_case, pipeline, omitted, won, target}.
+CREATE TABLE forecast_snapshot (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    created_on  TEXT NOT NULL,
+    from_month  INTEGER NOT NULL,
+    to_month    INTEGER NOT NULL CHECK (to_month >= from_month),
+    grouping    TEXT NOT NULL CHECK (grouping IN ('rep', 'team')),
+    projection  INTEGER,
+    rows        TEXT NOT NULL
+);
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 11> kSteps{
+constexpr std::array<MigrationStep, 12> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
@@ -505,6 +610,7 @@ constexpr std::array<MigrationStep, 11> kSteps{
     kSchemaV9,
     kSchemaV10,
     kSchemaV11,
+    kSchemaV12,
 };
 
 } // namespace

@@ -69,6 +69,8 @@ db=$work/demo.db
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
     "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio territory "territory list" \
     "territory assign" coverage "customers export" segment "segment export"; do
+    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio pipeline forecast \
+    "opportunity list" "opportunity add" "opportunity move"; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -1170,6 +1172,66 @@ sys.exit(0 if "RFM: Champions" in strings and "static list" in strings else 1)
 PY
 expect_error 1 "segment export of an unknown segment" "$cli" segment export --db "$db" --segment "Nobody" --out "$work/keep.csv"
 expect_error 2 "segment export --segment and --all" "$cli" segment export --db "$db" --segment "RFM: Champions" --all --out "$work/keep.csv"
+# --- opportunities, pipeline, forecast ----------------------------------------------------------
+pipe=$work/pipeline.db
+cp "$db" "$pipe"
+expect_exit 0 "pipeline csv" "$cli" pipeline --db "$pipe" --format csv --out "$work/pipeline.csv"
+pipeline_check=$(python3 - "$pipe" "$work/pipeline.csv" <<'PY'
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")))
+stages = [r[0] for r in db.execute("SELECT code FROM opportunity_stage ORDER BY position")]
+if [r["stage"] for r in rows] != stages:
+    print("stages", [r["stage"] for r in rows]); sys.exit()
+for r in rows:
+    count, total, weighted = db.execute("""
+        SELECT count(*), coalesce(sum(o.amount), 0),
+               coalesce(sum((o.amount * coalesce(o.probability, s.probability) + 50) / 100), 0)
+        FROM opportunity o JOIN opportunity_stage s ON s.code = o.stage WHERE o.stage = ?""", (r["stage"],)).fetchone()
+    if int(r["count"]) != count or r["total"] != f"{total // 100}.{total % 100:02d}" or r["weighted"] != f"{weighted // 100}.{weighted % 100:02d}":
+        print("stage", r, count, total, weighted)
+if sum(int(r["count"]) for r in rows) == 0:
+    print("the demo has no opportunities")
+PY
+)
+[ -z "$pipeline_check" ] || fail "pipeline: $pipeline_check"
+expect_exit 0 "forecast json" "$cli" forecast --db "$pipe" --quarter 2026Q2 --as-of 2026-06-30 --format json --out "$work/forecast.json"
+json_ok "$work/forecast.json" || fail "forecast json does not parse"
+[ "$(json_value "$work/forecast.json" 'data[-1]["key"]')" = "total" ] || fail "forecast: the last row is not the total"
+expect_exit 0 "forecast by team" "$cli" forecast --db "$pipe" --period 2026-Q2 --by team --as-of 2026-06-30 --format csv --out "$work/forecast-team.csv"
+expect_exit 0 "forecast projection" "$cli" forecast --db "$pipe" --quarter 2026Q3 --as-of 2026-07-01 --projection --format csv --out "$work/projection.csv"
+[ "$(lines_of "$work/projection.csv")" -eq 5 ] || fail "forecast --projection: expected a header, 3 months and a total: $(cat "$work/projection.csv")"
+expect_error 2 "forecast bad quarter" "$cli" forecast --db "$pipe" --quarter 2026Q5
+expect_error 2 "forecast bad grouping" "$cli" forecast --db "$pipe" --quarter 2026Q2 --by planet
+prospect=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT code FROM customer c WHERE kind = '"'"'prospect'"'"' AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.customer_id = c.id) LIMIT 1").fetchone()[0])' "$pipe")
+expect_exit 0 "opportunity add" "$cli" opportunity add --db "$pipe" --account "$prospect" --title "First order" --amount 1200.50 --close 2026-07-15 --today 2026-06-01
+opportunity=$(sed -n 's/^opportunity \([0-9]*\) created.*/\1/p' "$work/out")
+[ -n "$opportunity" ] || fail "opportunity add printed no id: $(cat "$work/out")"
+expect_error 1 "opportunity move to lost without a reason" "$cli" opportunity move --db "$pipe" --id "$opportunity" --stage lost --date 2026-06-10
+grep -q "lost reason" "$work/err" || fail "move to lost: the message does not name the lost reason: $(cat "$work/err")"
+expect_exit 0 "opportunity move" "$cli" opportunity move --db "$pipe" --id "$opportunity" --stage proposal --date 2026-06-05
+expect_exit 0 "opportunity won" "$cli" opportunity move --db "$pipe" --id "$opportunity" --stage won --date 2026-06-20
+grep -q "now a customer" "$work/out" || fail "winning a prospect's first deal did not make it a customer: $(cat "$work/out")"
+[ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT kind FROM customer WHERE code = ?", (sys.argv[2],)).fetchone()[0])' "$pipe" "$prospect")" = customer ] ||
+    fail "the prospect is not a customer after the win"
+[ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT group_concat(to_stage) FROM (SELECT to_stage FROM opportunity_stage_history WHERE opportunity_id = ? ORDER BY id)", (sys.argv[2],)).fetchone()[0])' "$pipe" "$opportunity")" = "prospecting,proposal,won" ] ||
+    fail "opportunity history is not prospecting,proposal,won"
+expect_exit 0 "opportunity list" "$cli" opportunity list --db "$pipe" --stage won --period 2026-06 --format csv --out "$work/won.csv"
+grep -q "First order" "$work/won.csv" || fail "opportunity list: the won deal is not listed"
+expect_exit 0 "pipeline --win-loss" "$cli" pipeline --db "$pipe" --period 2026-06 --win-loss rep --format json --out "$work/winloss.json"
+[ "$(json_value "$work/winloss.json" 'data[-1]["rep"] == "total" and data[-1]["won"] >= 1')" = True ] ||
+    fail "pipeline --win-loss: the total row does not count the won deal: $(cat "$work/winloss.json")"
+expect_exit 0 "pipeline --conversion" "$cli" pipeline --db "$pipe" --period 2026-06 --conversion --format csv --out "$work/conversion.csv"
+[ "$(lines_of "$work/conversion.csv")" -eq 5 ] || fail "pipeline --conversion: expected 4 open stages: $(cat "$work/conversion.csv")"
+expect_error 2 "pipeline --lost-reasons without a period" "$cli" pipeline --db "$pipe" --lost-reasons
+expect_exit 0 "forecast --save" "$cli" forecast --db "$pipe" --quarter 2026Q2 --as-of 2026-06-01 --save "Q2 early"
+grep -q "saved as forecast snapshot" "$work/err" || fail "forecast --save: no note of the snapshot: $(cat "$work/err")"
+snapshot=$(sed -n 's/^saved as forecast snapshot \([0-9]*\)$/\1/p' "$work/err")
+expect_exit 0 "forecast --compare" "$cli" forecast --db "$pipe" --compare "$snapshot" --as-of 2026-07-02 --format json --out "$work/compare.json"
+[ "$(json_value "$work/compare.json" 'data[-1]["key"]')" = "total" ] || fail "forecast --compare: no total row"
+expect_error 1 "forecast --compare of an unknown snapshot" "$cli" forecast --db "$pipe" --compare 999
+expect_error 1 "opportunity add to an unknown account" "$cli" opportunity add --db "$pipe" --account NOPE --title x --amount 1 --close 2026-07-01
+expect_error 1 "opportunity move of an unknown id" "$cli" opportunity move --db "$pipe" --id 99999999 --stage won
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"
