@@ -68,8 +68,7 @@ db=$work/demo.db
 # --- help and version --------------------------------------------------------------------------
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
     "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio territory "territory list" \
-    "territory assign" coverage "customers export" segment "segment export"; do
-    "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio pipeline forecast \
+    "territory assign" coverage "customers export" segment "segment export" pipeline forecast \
     "opportunity list" "opportunity add" "opportunity move"; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
