@@ -63,5 +63,6 @@ void addAbcCommand(CLI::App& app);
 void addAbcSnapshotCommands(CLI::App& app);
 void addTiersCommand(CLI::App& app);
 void addPortfolioCommand(CLI::App& app);
+void addRetentionCommands(CLI::App& app);
 
 } // namespace cartera::cli

@@ -1,6 +1,7 @@
 #include "storage/abc_repository.h"
 
 #include "storage/database.h"
+#include "storage/iso_date.h"
 #include "storage/storage_error.h"
 
 #include <sqlite3.h>
@@ -38,13 +39,16 @@ FROM customer_month INDEXED BY customer_month_period WHERE month BETWEEN ?1 AND 
 )sql";
 
 // The customers in scope, in id order, from the narrow index rather than the wide table rows.
-// A filter whose parameter is NULL does not apply.
+// A filter whose parameter is NULL does not apply. Customers lost by an exit effective on or
+// before the period's last day (?8) are left out (docs/retention.md): the subquery reads the
+// small partial index customer_exit_lost once, not per customer.
 constexpr std::string_view kCustomersInScope = R"sql(
 SELECT count(cartera_abc_customer(id, code, kind = 'customer', CASE WHEN ?5 THEN name END))
 FROM customer INDEXED BY customer_report_scope
 WHERE id BETWEEN ?6 AND ?7
   AND (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR channel = ?2) AND (?3 IS NULL OR owner_rep_id = ?3)
   AND (?4 OR archived_on IS NULL)
+  AND id NOT IN (SELECT customer_id FROM customer_exit WHERE outcome = 'lost' AND effective_on <= ?8)
 )sql";
 
 std::string_view valuesSql(AbcCriterion criterion)
@@ -202,6 +206,12 @@ struct IdRange final {
     std::int64_t last = 0;
 };
 
+/// The last day of month (yyyymm).
+Date lastDayOf(int month)
+{
+    return Date(month / 100, static_cast<unsigned>(month % 100), 1).addMonths(1).addDays(-1);
+}
+
 /// The scope scan: the customers in scope with ids in range, in id order, on connection db.
 void readScope(const Database& db, const AbcValueQuery& query, IdRange range, ScopeCustomers& scope)
 {
@@ -216,6 +226,8 @@ void readScope(const Database& db, const AbcValueQuery& query, IdRange range, Sc
     customers.bind(3, query.scope.ownerRepId).bind(4, query.scope.includeArchived ? 1 : 0);
     customers.bind(5, query.withNames ? 1 : 0);
     customers.bind(6, range.first).bind(7, range.last);
+    const IsoDate periodEnd(lastDayOf(query.period.toMonth()));
+    customers.bindStatic(8, periodEnd.view());
     customers.step();
 }
 

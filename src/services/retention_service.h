@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/activity.h"
+#include "domain/at_risk.h"
+#include "domain/churn.h"
+#include "domain/date.h"
+#include "domain/error.h"
+#include "domain/retention_facts.h"
+#include "storage/customer_repository.h"
+
+#include <string>
+#include <vector>
+
+namespace cartera::services {
+
+class Portfolio;
+
+/// Open claims unanswered for longer than this many days count as overdue (the Open claims
+/// view's default target).
+inline constexpr int kDefaultOverdueClaimDays = 14;
+
+/// Retention analysis over one bulk read of the portfolio (docs/retention.md): at-risk list,
+/// churn, cohorts and satisfaction are all computed in memory from the same facts.
+class RetentionService final {
+public:
+    explicit RetentionService(Portfolio& portfolio) : m_portfolio(portfolio) {}
+
+    /// Reads the facts as of asOf, with each customer's class in the latest ABC snapshot and
+    /// whether it dropped a class between the two latest (AbcService::droppedClass).
+    domain::Result<domain::RetentionFacts> load(domain::Date asOf, int overdueClaimDays = kDefaultOverdueClaimDays);
+
+    /// Code and name of the customers at these positions of facts.customers, in that order.
+    domain::Result<std::vector<storage::CustomerLabel>> labels(const domain::RetentionFacts& facts,
+                                                               const std::vector<std::uint32_t>& positions);
+
+    /// Logs an open retention call for the customer, owned by rep (or unassigned), dated on, with
+    /// the reasons in its details; returns it (Undo removes it by id).
+    domain::Result<domain::Activity> assignRetentionActivity(domain::CustomerId customerId,
+                                                             std::optional<domain::RepId> rep, domain::Date on,
+                                                             const std::string& reasons);
+    /// Logs a win-back note for an exited customer. Opportunities (the pipeline) are not part of
+    /// this build: the note is where a win-back starts until they are.
+    domain::Result<domain::Activity> logWinBack(domain::CustomerId customerId, std::optional<domain::RepId> rep,
+                                                domain::Date on);
+
+private:
+    Portfolio& m_portfolio;
+};
+
+/// The signals of an entry as English text ("revenue -42 %; no order for 7 months (usually 2)"),
+/// for the CLI and exports; the app words them through tr().
+std::string describeSignals(const domain::AtRiskEntry& entry);
+
+} // namespace cartera::services
