@@ -5,6 +5,7 @@
 #include "app/activity_editor.h"
 #include "app/contacts_view.h"
 #include "app/portfolio_view.h"
+#include "app/retention_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("tiers"), tr("Tiers"), m_tiers);
     m_portfolioView = new PortfolioView(*m_portfolio);
     addView(QStringLiteral("portfolio"), tr("Portfolio"), m_portfolioView);
+    m_retention = new RetentionView(*m_portfolio);
+    addView(QStringLiteral("retention"), tr("Retention"), m_retention);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -131,6 +134,10 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     };
     connect(m_tiers, &TiersView::customerActivated, this, openCustomer);
     connect(m_portfolioView, &PortfolioView::customerActivated, this, openCustomer);
+    connect(m_retention, &RetentionView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_retention, &RetentionView::customerActivated, this, openCustomer);
+    connect(m_retention, &RetentionView::changeRequested, this, &MainWindow::push);
+    connect(m_retention, &RetentionView::errorOccurred, this, &MainWindow::showError);
     connect(m_abc, &AbcView::customerActivated, this, [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -149,6 +156,9 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
         }
         if (m_views->widget(row) == m_portfolioView && !m_portfolioView->analysis()) {
             m_portfolioView->analyse();
+        }
+        if (m_views->widget(row) == m_retention && !m_retention->loaded()) {
+            m_retention->refresh();
         }
     });
     connect(m_detail, &CustomerDetailPanel::logActivityRequested, this, &MainWindow::logActivityDialog);
@@ -384,6 +394,7 @@ void MainWindow::createActions()
     log->setShortcut(QKeySequence(tr("Ctrl+L")));
     customerMenu->addSeparator();
     customerMenu->addAction(tr("&Archive / Unarchive"), this, &MainWindow::archiveCurrentCustomer);
+    customerMenu->addAction(tr("Record E&xit…"), this, &MainWindow::recordExitDialog);
     auto* remove = customerMenu->addAction(tr("&Delete Customer…"), this, &MainWindow::deleteCurrentCustomer);
     remove->setShortcut(QKeySequence::Delete);
 

@@ -3,6 +3,7 @@
 #include "app/preferences.h"
 #include "domain/activity.h"
 #include "domain/customer.h"
+#include "domain/customer_exit.h"
 #include "services/customer_service.h"
 
 #include <QMainWindow>
@@ -30,6 +31,7 @@ namespace cartera::app {
 class AbcView;
 class ContactsView;
 class PortfolioView;
+class RetentionView;
 class TiersView;
 class ActivitiesView;
 class CustomerDetailPanel;
@@ -66,6 +68,8 @@ public:
     bool logActivity(const domain::Activity& activity);
     bool advanceActivity(domain::ActivityId id, domain::ActivityStatus status);
     bool deleteActivity(domain::ActivityId id);
+    /// Records an exit (a lost customer becomes exited), undoable (exit_actions.cpp).
+    bool recordExit(const domain::CustomerExit& exit);
 
     [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
     [[nodiscard]] CustomerTableModel* customerModel() const { return m_customerModel; }
@@ -76,6 +80,7 @@ public:
     [[nodiscard]] ContactsView* contactsView() const { return m_contacts; }
     [[nodiscard]] TiersView* tiersView() const { return m_tiers; }
     [[nodiscard]] PortfolioView* portfolioView() const { return m_portfolioView; }
+    [[nodiscard]] RetentionView* retentionView() const { return m_retention; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -94,6 +99,7 @@ private:
     void newCustomerDialog();
     void deleteCurrentCustomer();
     void archiveCurrentCustomer();
+    void recordExitDialog();
     void logActivityDialog();
     void onActivityAction(qlonglong activityId, const QString& action);
     void showPreferences();
@@ -127,6 +133,7 @@ private:
     ContactsView* m_contacts = nullptr;
     TiersView* m_tiers = nullptr;
     PortfolioView* m_portfolioView = nullptr;
+    RetentionView* m_retention = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;
