@@ -282,6 +282,37 @@ void addAtRiskCommand(CLI::App& app)
     });
 }
 
+void addCrossSellCommand(CLI::App& app)
+{
+    struct Options {
+        std::string db, customer, asOf;
+        ReportOutput output;
+    };
+    auto o = std::make_shared<Options>();
+    auto* command = app.add_subcommand(
+        "cross-sell", "Categories that customers of the same industry buy and this one does not, with the evidence");
+    command->add_option("--db", o->db, "The portfolio database file")->required();
+    command->add_option("--customer", o->customer, "The customer's code")->required();
+    command->add_option("--as-of", o->asOf, "The 12 months end with this date's month (YYYY-MM-DD)");
+    o->output.addOptions(*command);
+    command->callback([o] {
+        const Date asOf = dateOption(o->asOf, "--as-of", Date::today());
+        auto portfolio = openPortfolio(o->db, storage::OpenMode::ReadWrite);
+        const Customer customer = customerByCode(*portfolio, o->customer);
+        const auto result = take(services::RetentionService(*portfolio).crossSell(customer.id, asOf));
+        const auto currency = portfolio->settings().currency();
+        exchange::ReportTable table({"category", "buyers", "similar_customers", "share_pct", "orders_per_year",
+                                     "revenue_per_buyer", "evidence"});
+        for (std::size_t i = 0; i < result.suggestions.size(); ++i) {
+            const auto& s = result.suggestions[i];
+            table.addRow({result.categoryNames[i], s.buyers, s.similar, exchange::Decimal{s.shareBp(), 2},
+                          exchange::Decimal{s.ordersPerYearX10, 1}, Money{s.revenuePerBuyer, currency},
+                          services::describeSuggestion(s)});
+        }
+        o->output.write(table);
+    });
+}
+
 } // namespace
 
 void addRetentionCommands(CLI::App& app)
@@ -294,6 +325,7 @@ void addRetentionCommands(CLI::App& app)
     addExitWinBack(*exit);
     addChurnCommand(app);
     addAtRiskCommand(app);
+    addCrossSellCommand(app);
 }
 
 } // namespace cartera::cli

@@ -77,11 +77,11 @@ std::vector<AtRiskEntry> findAtRisk(const RetentionFacts& facts, const AtRiskRul
         // Revenue down: compared in whole minor units, last x 100 < prior x (100 - X).
         if (entry.revenuePrior12 > 0 &&
             entry.revenueLast12 * 100 < entry.revenuePrior12 * (100 - rules.revenueDropPercent)) {
-            entry.signals |= static_cast<std::uint8_t>(RiskSignal::RevenueDown);
+            entry.signalBits |= static_cast<std::uint8_t>(RiskSignal::RevenueDown);
             entry.score += kRevenueDownPoints;
         }
         if (customer.droppedClass) {
-            entry.signals |= static_cast<std::uint8_t>(RiskSignal::DroppedClass);
+            entry.signalBits |= static_cast<std::uint8_t>(RiskSignal::DroppedClass);
             entry.score += kDroppedClassPoints;
         }
         // The usual interval: the average gap between ordering months, known from three of them.
@@ -89,23 +89,23 @@ std::vector<AtRiskEntry> findAtRisk(const RetentionFacts& facts, const AtRiskRul
             entry.usualIntervalMonths = std::max(1, (last - first + (orderingMonths - 1) / 2) / (orderingMonths - 1));
             if (entry.monthsSinceOrder >= rules.minimumGapMonths &&
                 entry.monthsSinceOrder > rules.intervalFactor * entry.usualIntervalMonths) {
-                entry.signals |= static_cast<std::uint8_t>(RiskSignal::OrderOverdue);
+                entry.signalBits |= static_cast<std::uint8_t>(RiskSignal::OrderOverdue);
                 entry.score += kOrderOverduePoints;
             }
         }
         entry.overdueClaims = customer.overdueClaims;
         if (customer.overdueClaims > 0) {
-            entry.signals |= static_cast<std::uint8_t>(RiskSignal::OverdueClaims);
+            entry.signalBits |= static_cast<std::uint8_t>(RiskSignal::OverdueClaims);
             entry.score += kOverdueClaimsPoints;
         }
         entry.latestCsat = latest.csat[i];
         entry.latestNps = latest.nps[i];
         if ((entry.latestCsat >= 0 && entry.latestCsat <= rules.lowCsat) ||
             (entry.latestNps >= 0 && entry.latestNps <= rules.lowNps)) {
-            entry.signals |= static_cast<std::uint8_t>(RiskSignal::LowSatisfaction);
+            entry.signalBits |= static_cast<std::uint8_t>(RiskSignal::LowSatisfaction);
             entry.score += kLowSatisfactionPoints;
         }
-        if (entry.signals != 0) {
+        if (entry.signalBits != 0) {
             entries.push_back(entry);
         }
     }

@@ -39,7 +39,7 @@ struct AtRiskRules final {
 struct AtRiskEntry final {
     std::uint32_t customer = 0;   ///< index into RetentionFacts::customers
     int score = 0;                ///< sum of the signals' points, 0-100
-    std::uint8_t signals = 0;     ///< RiskSignal bits
+    std::uint8_t signalBits = 0;     ///< RiskSignal bits
     std::int64_t revenueLast12 = 0;
     std::int64_t revenuePrior12 = 0;
     int monthsSinceOrder = 0;
@@ -48,7 +48,7 @@ struct AtRiskEntry final {
     int latestCsat = -1;          ///< -1: no answer
     int latestNps = -1;
 
-    [[nodiscard]] bool has(RiskSignal signal) const { return (signals & static_cast<std::uint8_t>(signal)) != 0; }
+    [[nodiscard]] bool has(RiskSignal signal) const { return (signalBits & static_cast<std::uint8_t>(signal)) != 0; }
 };
 
 /// The active customers (kind customer, not archived, not exited, ordered within lookbackMonths)

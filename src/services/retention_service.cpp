@@ -5,6 +5,7 @@
 #include "storage/abc_snapshot_repository.h"
 #include "storage/database.h"
 #include "storage/retention_repository.h"
+#include "domain/month_range.h"
 
 #include <unordered_set>
 
@@ -102,6 +103,45 @@ Result<Activity> RetentionService::logWinBack(CustomerId customerId, std::option
     } catch (const std::exception& e) {
         return toError(e, kWhere);
     }
+}
+
+Result<CrossSell> RetentionService::crossSell(CustomerId customerId, Date asOf)
+{
+    try {
+        if (!m_portfolio.customers().find(customerId)) {
+            return Error{ErrorCode::NotFound, "customer " + std::to_string(customerId) + " does not exist", kWhere};
+        }
+        const auto period = MonthRange::twelveMonthsEndingWith(asOf);
+        const auto baskets =
+            storage::RetentionRepository(m_portfolio.database()).industryBaskets(customerId, period, kCrossSellPeers);
+        CrossSell result;
+        result.industry = baskets.industry;
+        CrossSellRules rules;
+        rules.periodMonths = period.monthCount();
+        result.suggestions = recommendCategories(baskets.target, baskets.peers, rules);
+        const auto categories = m_portfolio.products().categories();
+        for (const auto& suggestion : result.suggestions) {
+            std::string name = "category " + std::to_string(suggestion.categoryId);
+            for (const auto& category : categories) {
+                if (category.id == suggestion.categoryId) {
+                    name = category.name;
+                }
+            }
+            result.categoryNames.push_back(std::move(name));
+        }
+        return result;
+    } catch (const std::exception& e) {
+        return toError(e, kWhere);
+    }
+}
+
+std::string describeSuggestion(const CrossSellSuggestion& s)
+{
+    const std::int64_t share = (s.shareBp() + 50) / 100;
+    return "bought by " + std::to_string(share) + " % of " + std::to_string(s.similar) + " similar customers (" +
+           (s.coPurchase ? "same industry, buying what this one buys" : "same industry") + "), " +
+           std::to_string(s.ordersPerYearX10 / 10) + "." + std::to_string(s.ordersPerYearX10 % 10) +
+           " orders a year each";
 }
 
 std::string describeSignals(const AtRiskEntry& entry)

@@ -3,6 +3,7 @@
 #include "domain/activity.h"
 #include "domain/at_risk.h"
 #include "domain/churn.h"
+#include "domain/cross_sell.h"
 #include "domain/date.h"
 #include "domain/error.h"
 #include "domain/retention_facts.h"
@@ -21,6 +22,17 @@ inline constexpr int kDefaultOverdueClaimDays = 14;
 
 /// Retention analysis over one bulk read of the portfolio (docs/retention.md): at-risk list,
 /// churn, cohorts and satisfaction are all computed in memory from the same facts.
+/// Cross-selling suggestions for one customer, with the category names and the industry compared.
+struct CrossSell final {
+    std::string industry;
+    std::vector<domain::CrossSellSuggestion> suggestions;
+    std::vector<std::string> categoryNames;  ///< one per suggestion
+};
+
+/// Peers compared for cross-selling at most (the lowest ids of the industry): bounds the read at
+/// 1,000,000 customers to a fraction of a second.
+inline constexpr int kCrossSellPeers = 5000;
+
 class RetentionService final {
 public:
     explicit RetentionService(Portfolio& portfolio) : m_portfolio(portfolio) {}
@@ -43,9 +55,17 @@ public:
     domain::Result<domain::Activity> logWinBack(domain::CustomerId customerId, std::optional<domain::RepId> rep,
                                                 domain::Date on);
 
+    /// Categories that customers of the same industry buy (over the 12 months ending with asOf's
+    /// month) and this one does not (docs/retention.md#cross-selling).
+    domain::Result<CrossSell> crossSell(domain::CustomerId customerId, domain::Date asOf);
+
 private:
     Portfolio& m_portfolio;
 };
+
+/// "bought by 64 % of 25 similar customers (same industry, buying what this one buys), 12.0 orders
+/// a year each" (English, for the CLI).
+std::string describeSuggestion(const domain::CrossSellSuggestion& suggestion);
 
 /// The signals of an entry as English text ("revenue -42 %; no order for 7 months (usually 2)"),
 /// for the CLI and exports; the app words them through tr().

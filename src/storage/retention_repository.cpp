@@ -45,6 +45,18 @@ ORDER BY customer_id, surveyed_on
 )sql";
 
 
+constexpr std::string_view kBasket = R"sql(
+SELECT category_id, sum(revenue), sum(order_count) FROM customer_category_month
+WHERE customer_id = ?1 AND month BETWEEN ?2 AND ?3 GROUP BY category_id
+)sql";
+
+// Peers through the industry index; status and kind are read from the rows of this sample only.
+constexpr std::string_view kPeers = R"sql(
+SELECT id FROM customer INDEXED BY customer_industry
+WHERE industry = ?1 AND id <> ?2 AND kind = 'customer' AND archived_on IS NULL AND status <> 'exited'
+ORDER BY id LIMIT ?3
+)sql";
+
 } // namespace
 
 RetentionRepository::RetentionRepository(const Database& db) : m_db(db) {}
@@ -135,6 +147,39 @@ RetentionFacts RetentionRepository::readFacts(Date asOf, int overdueClaimDays) c
     });
     facts.reasons = exits.reasons();
     return facts;
+}
+
+RetentionRepository::Baskets RetentionRepository::industryBaskets(CustomerId customerId, const MonthRange& period,
+                                                                  int maxPeers) const
+{
+    const ReadTransaction transaction(m_db);
+    Baskets baskets;
+    auto basket = m_db.prepare(kBasket);
+    const auto read = [&](CustomerId id) {
+        CategoryBasket result;
+        basket.reset();
+        basket.bind(1, id).bind(2, period.fromMonth()).bind(3, period.toMonth());
+        while (basket.step()) {
+            result[basket.int64(0)] = CategoryPurchase{basket.int64(1), basket.int64(2)};
+        }
+        return result;
+    };
+    baskets.target = read(customerId);
+    auto industry = m_db.prepare("SELECT industry FROM customer WHERE id = ?1");
+    industry.bind(1, customerId);
+    if (!industry.step() || industry.isNull(0)) {
+        return baskets;
+    }
+    baskets.industry = industry.text(0);
+    auto peers = m_db.prepare(kPeers);
+    peers.bind(1, baskets.industry).bind(2, customerId).bind(3, static_cast<std::int64_t>(maxPeers));
+    while (peers.step()) {
+        auto peer = read(peers.int64(0));
+        if (!peer.empty()) {
+            baskets.peers.emplace(peers.int64(0), std::move(peer));
+        }
+    }
+    return baskets;
 }
 
 } // namespace cartera::storage

@@ -61,7 +61,7 @@ TEST(AtRiskTest, revenueDownMoreThanTheThresholdAlone)
     EXPECT_EQ(listed(b.facts), "1:25");
     const auto entries = findAtRisk(b.facts, rules());
     ASSERT_EQ(entries.size(), 1u);
-    EXPECT_EQ(entries[0].signals, static_cast<std::uint8_t>(RiskSignal::RevenueDown));
+    EXPECT_EQ(entries[0].signalBits, static_cast<std::uint8_t>(RiskSignal::RevenueDown));
     EXPECT_EQ(entries[0].revenueLast12, 7200);
     EXPECT_EQ(entries[0].revenuePrior12, 12000);
 }
@@ -92,7 +92,7 @@ TEST(AtRiskTest, noOrderForMuchLongerThanTheUsualIntervalAlone)
     const auto entries = findAtRisk(b.facts, rules());
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_EQ(b.facts.customers[entries[0].customer].id, 1);
-    EXPECT_EQ(entries[0].signals, static_cast<std::uint8_t>(RiskSignal::OrderOverdue));
+    EXPECT_EQ(entries[0].signalBits, static_cast<std::uint8_t>(RiskSignal::OrderOverdue));
     EXPECT_EQ(entries[0].score, 25);
     EXPECT_EQ(entries[0].monthsSinceOrder, 7);
     EXPECT_EQ(entries[0].usualIntervalMonths, 2);
