@@ -1007,6 +1007,42 @@ EOF
 expect_error 1 "check of wrong figures by category" "$cli" check --db "$work/category-figures.db"
 grep -q "by product category differ" "$work/err" || fail "check: the message does not name the figures by category: $(cat "$work/err")"
 
+# --- exits, churn, at-risk, cross-sell (docs/retention.md) ------------------------------------
+cp "$db" "$work/exits.db"
+code=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT code FROM customer WHERE status = '"'"'active'"'"' AND kind = '"'"'customer'"'"' ORDER BY id LIMIT 1").fetchone()[0])' "$work/exits.db")
+expect_exit 0 "exit record" "$cli" exit record --db "$work/exits.db" --customer "$code" --effective 2026-06-30 \
+    --reason price --competitor Norcom --notice 2026-05-01 --actions "Offered a discount" --lost-revenue 1234.50
+grep -q "recorded" "$work/out" || fail "exit record: no confirmation: $(cat "$work/out")"
+status=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT status FROM customer WHERE code = ?", (sys.argv[2],)).fetchone()[0])' "$work/exits.db" "$code")
+[ "$status" = "exited" ] || fail "exit record: the customer's status is $status, not exited"
+expect_exit 0 "exit list csv" "$cli" exit list --db "$work/exits.db" --outcome lost --format csv
+csv_column "$work/out" code | grep -qx "$code" || fail "exit list: $code is not on the win-back list"
+csv_column "$work/out" lost_annual_revenue | grep -qx "1234.50" || fail "exit list: the lost revenue 1234.50 is missing"
+expect_error 1 "exit record, unknown reason" "$cli" exit record --db "$work/exits.db" --customer "$code" --effective 2026-06-30 --reason nonsense
+grep -q "price" "$work/err" || fail "exit record: the error does not list the reasons: $(cat "$work/err")"
+expect_error 1 "exit record, unknown customer" "$cli" exit record --db "$work/exits.db" --customer NOPE --effective 2026-06-30
+expect_error 2 "exit record, bad date" "$cli" exit record --db "$work/exits.db" --customer "$code" --effective 2026-13-01
+expect_error 1 "exit record, notice after the effective date" "$cli" exit record --db "$work/exits.db" --customer "$code" --effective 2026-06-30 --notice 2026-07-01
+expect_exit 0 "exit reasons --add" "$cli" exit reasons --db "$work/exits.db" --add "merger=Merged with a competitor" --format json
+json_value "$work/out" '[r["code"] for r in data].count("merger")' | grep -qx 1 || fail "exit reasons: merger was not added"
+expect_exit 0 "exit win-back" "$cli" exit win-back --db "$work/exits.db" --customer "$code"
+for format in table csv json; do
+    expect_exit 0 "churn $format" "$cli" churn --db "$work/exits.db" --as-of 2026-06-30 --by reason --format "$format"
+done
+json_ok "$work/out" || fail "churn json: not JSON"
+json_value "$work/out" 'sum(r["churned"] for r in data) > 0' | grep -qx True || fail "churn: no exits counted in the demo"
+expect_exit 0 "churn cohorts" "$cli" churn --db "$work/exits.db" --as-of 2026-06-30 --cohorts --format csv
+[ "$(csv_rows "$work/out")" -ge 2 ] || fail "churn --cohorts: no cohort rows"
+expect_exit 0 "churn satisfaction" "$cli" churn --db "$work/exits.db" --as-of 2026-06-30 --satisfaction --by rep --format csv
+expect_error 2 "churn, bad dimension" "$cli" churn --db "$work/exits.db" --by planet
+expect_exit 0 "at-risk" "$cli" at-risk --db "$work/exits.db" --as-of 2026-06-30 --limit 10 --format csv
+rows=$(csv_rows "$work/out")
+[ "$rows" -ge 2 ] && [ "$rows" -le 11 ] || fail "at-risk --limit 10: $rows rows with the header"
+csv_column "$work/out" code | grep -qx "$code" && fail "at-risk: the exited customer $code is listed"
+expect_exit 0 "cross-sell" "$cli" cross-sell --db "$work/exits.db" --customer "$code" --as-of 2026-06-30 --format json
+json_ok "$work/out" || fail "cross-sell json: not JSON"
+expect_error 1 "cross-sell, unknown customer" "$cli" cross-sell --db "$work/exits.db" --customer NOPE
+
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"
 fi
