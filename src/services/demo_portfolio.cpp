@@ -693,7 +693,15 @@ private:
         if (random.chance(0.08)) {
             // Declining: most orders of the last 12 months never came.
             const Date yearAgo = m_options.asOf.addDays(-365);
-            std::erase_if(account.orders, [&](const Order& order) { return order.orderDate > yearAgo && random.chance(0.7); });
+            // Every customer keeps at least one order (it is a customer, not a prospect).
+            std::size_t left = account.orders.size();
+            std::erase_if(account.orders, [&](const Order& order) {
+                if (left > 1 && order.orderDate > yearAgo && random.chance(0.7)) {
+                    --left;
+                    return true;
+                }
+                return false;
+            });
             if (random.chance(0.4)) {
                 CustomerSurvey survey;
                 survey.kind = random.chance(0.6) ? SurveyKind::Csat : SurveyKind::Nps;
