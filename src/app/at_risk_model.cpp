@@ -142,11 +142,11 @@ QVariant AtRiskModel::headerData(int section, Qt::Orientation orientation, int r
     case Reasons:
         return tr("Reasons");
     case RevenueLast12:
-        return tr("Revenue, last 12 months");
+        return tr("Revenue 12 m");
     case RevenuePrior12:
-        return tr("Revenue, 12 months before");
+        return tr("12 m before");
     case MonthsSinceOrder:
-        return tr("Months since order");
+        return tr("Months idle");
     default:
         return {};
     }

@@ -126,7 +126,8 @@ QWidget* RetentionView::createAtRiskTab()
     m_atRiskTable->setColumnWidth(AtRiskModel::Code, 90);
     m_atRiskTable->setColumnWidth(AtRiskModel::Name, 220);
     m_atRiskTable->setColumnWidth(AtRiskModel::Score, 60);
-    m_atRiskTable->setColumnWidth(AtRiskModel::Reasons, 380);
+    m_atRiskTable->setColumnWidth(AtRiskModel::Reasons, 520);
+    m_atRiskTable->setWordWrap(false);  // one line a customer; the whole text in the tooltip
     auto* layout = new QVBoxLayout(tab);
     layout->addLayout(controls);
     layout->addWidget(m_atRiskSummary);

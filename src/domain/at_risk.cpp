@@ -52,6 +52,7 @@ std::vector<AtRiskEntry> findAtRisk(const RetentionFacts& facts, const AtRiskRul
         int first = -1;
         int last = -1;
         int orderingMonths = 0;
+        int priorOrderingMonths = 0;
         for (std::uint32_t f = customer.firstFigure; f < customer.firstFigure + customer.figureCount; ++f) {
             const MonthFigure& figure = facts.figures[f];
             const int month = monthIndex(figure.month);
@@ -62,6 +63,7 @@ std::vector<AtRiskEntry> findAtRisk(const RetentionFacts& facts, const AtRiskRul
                 entry.revenueLast12 += figure.revenue;
             } else if (month >= priorFrom) {
                 entry.revenuePrior12 += figure.revenue;
+                priorOrderingMonths += figure.orderCount > 0 ? 1 : 0;
             }
             if (figure.orderCount > 0) {
                 first = first < 0 ? month : first;
@@ -75,7 +77,7 @@ std::vector<AtRiskEntry> findAtRisk(const RetentionFacts& facts, const AtRiskRul
         entry.monthsSinceOrder = asOf - last;
 
         // Revenue down: compared in whole minor units, last x 100 < prior x (100 - X).
-        if (entry.revenuePrior12 > 0 &&
+        if (entry.revenuePrior12 > 0 && priorOrderingMonths >= rules.minimumPriorOrderMonths &&
             entry.revenueLast12 * 100 < entry.revenuePrior12 * (100 - rules.revenueDropPercent)) {
             entry.signalBits |= static_cast<std::uint8_t>(RiskSignal::RevenueDown);
             entry.score += kRevenueDownPoints;

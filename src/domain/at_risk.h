@@ -32,7 +32,9 @@ struct AtRiskRules final {
     int minimumGapMonths = 3;        ///< ... and at least this many months
     int lowCsat = 2;                 ///< latest CSAT at or below (1-5)
     int lowNps = 6;                  ///< latest NPS at or below (0-10: a detractor)
-    int lookbackMonths = 24;         ///< customers without an order for longer are lapsed, not at risk
+    int lookbackMonths = 18;         ///< customers without an order for longer are lapsed, not at risk
+    int minimumPriorOrderMonths = 2; ///< revenue down needs orders in this many months of the prior 12
+                                     ///< (one order's timing alone is not a trend)
 };
 
 /// A customer with at least one signal, with what fired and the figures behind it.

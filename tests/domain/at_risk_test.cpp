@@ -66,6 +66,22 @@ TEST(AtRiskTest, revenueDownMoreThanTheThresholdAlone)
     EXPECT_EQ(entries[0].revenuePrior12, 12000);
 }
 
+TEST(AtRiskTest, oneOrderInThePriorYearIsNotATrend)
+{
+    // A single large order in 2024, small monthly ones in 2025: down 50 %, but from one order.
+    FactsBuilder b;
+    auto months = std::vector<std::pair<int, std::int64_t>>{{202406, 24000}};
+    for (auto& [month, revenue] : monthly(202501, 202512, 1000)) {
+        months.emplace_back(month, revenue);
+    }
+    b.customer(1, 0, months);
+    EXPECT_EQ(listed(b.facts), "");
+    months.insert(months.begin(), {202403, 1000});  // a second ordering month: now a trend
+    b = FactsBuilder{};
+    b.customer(1, 0, months);
+    EXPECT_EQ(listed(b.facts), "1:25");
+}
+
 TEST(AtRiskTest, droppedClassAlone)
 {
     FactsBuilder b;
