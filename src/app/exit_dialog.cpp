@@ -73,6 +73,19 @@ QString exitOutcomeLabel(ExitOutcome outcome)
     return {};
 }
 
+QString exitOutcomeShortLabel(ExitOutcome outcome)
+{
+    switch (outcome) {
+    case ExitOutcome::Retained:
+        return ExitDialog::tr("Retained");
+    case ExitOutcome::Lost:
+        return ExitDialog::tr("Lost");
+    case ExitOutcome::WonBack:
+        return ExitDialog::tr("Won back");
+    }
+    return {};
+}
+
 ExitDialog::ExitDialog(const QString& customerName, CustomerExit proposed, std::vector<ExitReason> reasons,
                        CurrencyCode currency, QWidget* parent)
     : QDialog(parent), m_base(std::move(proposed)), m_reasons(std::move(reasons)), m_currency(currency)

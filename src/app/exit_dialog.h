@@ -63,5 +63,7 @@ private:
 /// People's names for the codes.
 QString exitTypeLabel(domain::ExitType type);
 QString exitOutcomeLabel(domain::ExitOutcome outcome);
+/// "Retained", "Lost", "Won back": for lists.
+QString exitOutcomeShortLabel(domain::ExitOutcome outcome);
 
 } // namespace cartera::app

@@ -1,6 +1,7 @@
 #include "app/retention_view.h"
 
 #include "app/at_risk_model.h"
+#include "app/exit_dialog.h"
 #include "app/report_table_model.h"
 #include "services/portfolio.h"
 #include "services/retention_report.h"
@@ -45,6 +46,8 @@ QTableView* makeTable(QAbstractItemModel* model)
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     table->setAlternatingRowColors(true);
+    table->setWordWrap(false);  // one line a row; the whole text in the tooltip
+    table->horizontalHeader()->setDefaultSectionSize(130);
     return table;
 }
 
@@ -127,7 +130,6 @@ QWidget* RetentionView::createAtRiskTab()
     m_atRiskTable->setColumnWidth(AtRiskModel::Name, 220);
     m_atRiskTable->setColumnWidth(AtRiskModel::Score, 60);
     m_atRiskTable->setColumnWidth(AtRiskModel::Reasons, 520);
-    m_atRiskTable->setWordWrap(false);  // one line a customer; the whole text in the tooltip
     auto* layout = new QVBoxLayout(tab);
     layout->addLayout(controls);
     layout->addWidget(m_atRiskSummary);
@@ -303,7 +305,16 @@ void RetentionView::updateExits()
         return;
     }
     m_exits = std::move(exits.value());
-    m_exitModel->setTable(services::exitReport(m_exits, m_portfolio.settings().currency()),
+    // The export's columns, with the type and outcome in words.
+    const auto exported = services::exitReport(m_exits, m_portfolio.settings().currency());
+    exchange::ReportTable table(exported.columns());
+    for (std::size_t i = 0; i < exported.rows().size(); ++i) {
+        auto row = exported.rows()[i];
+        row[2] = exitTypeLabel(m_exits[i].exit.type).toStdString();
+        row[8] = exitOutcomeShortLabel(m_exits[i].exit.outcome).toStdString();
+        table.addRow(std::move(row));
+    }
+    m_exitModel->setTable(std::move(table),
                           {tr("Code"), tr("Name"), tr("Type"), tr("Reason"), tr("Competitor"), tr("Notice"),
                            tr("Effective"), tr("Lost annual revenue"), tr("Outcome"), tr("Won back on"),
                            tr("Retention actions")});

@@ -61,7 +61,7 @@ ReportTable cohortReport(const std::vector<CohortRow>& rows)
     }
     ReportTable table(std::move(columns));
     for (const auto& row : rows) {
-        std::vector<exchange::Cell> cells{static_cast<std::int64_t>(row.year), row.size};
+        std::vector<exchange::Cell> cells{std::to_string(row.year), row.size};  // a label, not a quantity
         for (std::size_t k = 0; k < years; ++k) {
             if (k < row.ordering.size()) {
                 cells.emplace_back(Decimal{row.retainedBp(k), 2});

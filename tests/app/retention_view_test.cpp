@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QLineEdit>
 #include <QListWidget>
@@ -168,6 +169,14 @@ TEST(RetentionViewTest, everyTabShowsTheDemoFiguresAndTheModelsPassTheTester)
     view->churnPeriodChoice()->setCurrentIndex(
         view->churnPeriodChoice()->findData(static_cast<int>(domain::ChurnGranularity::Quarter)));
     EXPECT_GT(view->churnModel()->rowCount(), 0);
+
+    // Kept next to the test binary so a person can look at them.
+    const QString folder = QCoreApplication::applicationDirPath() + QStringLiteral("/");
+    for (const char* tab : {"churn", "exits", "cohorts", "satisfaction"}) {
+        ASSERT_TRUE(view->showTab(QLatin1String(tab)));
+        w.window->grab().save(folder + QStringLiteral("retention-%1.png").arg(QLatin1String(tab)));
+    }
+    EXPECT_FALSE(view->showTab(QStringLiteral("nonsense")));
 }
 
 TEST(RetentionViewTest, aRetentionCallAndAWinBackAreLoggedAndUndone)
