@@ -1,6 +1,6 @@
 #include "services/retention_service.h"
 
-#include "services/abc_service.h"
+#include "domain/abc_migration.h"
 #include "services/portfolio.h"
 #include "storage/abc_snapshot_repository.h"
 #include "storage/database.h"
@@ -23,6 +23,8 @@ Result<RetentionFacts> RetentionService::load(Date asOf, int overdueClaimDays)
 {
     try {
         RetentionFacts facts = storage::RetentionRepository(m_portfolio.database()).readFacts(asOf, overdueClaimDays);
+        // The latest snapshot gives the classes; it and the one before give the drops
+        // (domain::droppedClass, as AbcService::droppedClass computes them), each read once.
         const storage::AbcSnapshotRepository snapshots(m_portfolio.database());
         const auto infos = snapshots.list();  // newest first
         if (!infos.empty()) {
@@ -32,16 +34,14 @@ Result<RetentionFacts> RetentionService::load(Date asOf, int overdueClaimDays)
                         facts.customers[*at].abcClass = kAbcClassCodes.code(*entry.abcClass)[0];
                     }
                 }
-            }
-        }
-        if (infos.size() >= 2) {
-            auto drops = AbcService(m_portfolio).droppedClass(infos[1].id, infos[0].id);
-            if (!drops) {
-                return drops.error();
-            }
-            for (const AbcDrop& drop : drops.value()) {
-                if (const auto at = facts.indexOf(drop.customerId)) {
-                    facts.customers[*at].droppedClass = true;
+                if (infos.size() >= 2) {
+                    if (const auto earlier = snapshots.find(infos[1].id)) {
+                        for (const AbcDrop& drop : domain::droppedClass(earlier->entries, latest->entries)) {
+                            if (const auto at = facts.indexOf(drop.customerId)) {
+                                facts.customers[*at].droppedClass = true;
+                            }
+                        }
+                    }
                 }
             }
         }
