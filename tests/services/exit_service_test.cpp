@@ -1,5 +1,8 @@
 #include "services/exit_service.h"
 
+#include "services/abc_service.h"
+#include "services/demo_portfolio.h"
+
 #include "services/portfolio.h"
 #include "services/retention_service.h"
 #include "support/sample_records.h"
@@ -160,4 +163,34 @@ TEST_F(ExitServiceTest, retentionFactsSeeTheExitTheStatusAndTheFigures)
     ASSERT_EQ(facts.value().exits.size(), 1u);
     EXPECT_EQ(facts.value().exits[0].competitor, "Rival SA");
     EXPECT_EQ(facts.value().reasons.size(), 8u);
+}
+
+TEST(RetentionServiceTest, classesAndDropsComeFromTheTwoLatestAbcSnapshots)
+{
+    // The demo saves two snapshots a year apart: the facts carry the latest classes, and exactly
+    // the customers AbcService::droppedClass names are marked as dropped.
+    TempDir dir;
+    DemoOptions options;
+    options.customers = 300;
+    const auto path = dir.file("demo.cartera");
+    ASSERT_TRUE(createDemoPortfolioFile(path, options, false));
+    auto portfolio = std::move(Portfolio::open(path, cartera::storage::OpenMode::ReadWrite).value());
+    auto facts = RetentionService(*portfolio).load(options.asOf);
+    ASSERT_TRUE(facts) << facts.error().describe();
+    AbcService abc(*portfolio);
+    const auto snapshots = abc.snapshots().value();
+    ASSERT_EQ(snapshots.size(), 2u);
+    const auto drops = abc.droppedClass(snapshots[1].id, snapshots[0].id).value();
+    ASSERT_FALSE(drops.empty());
+    std::size_t dropped = 0;
+    std::size_t classified = 0;
+    for (const auto& customer : facts.value().customers) {
+        dropped += customer.droppedClass ? 1 : 0;
+        classified += customer.abcClass != 0 ? 1 : 0;
+    }
+    EXPECT_EQ(dropped, drops.size());
+    EXPECT_EQ(static_cast<std::int64_t>(classified), snapshots[0].classified);
+    for (const auto& drop : drops) {
+        EXPECT_TRUE(facts.value().customers[facts.value().indexOf(drop.customerId).value()].droppedClass);
+    }
 }
