@@ -641,6 +641,18 @@ private:
             "Visit by the rep and a product specialist"};
         static constexpr std::string_view kCompetitors[] = {"Norcom", "Ibertrade", "Alpina Supply", "Delta Partners"};
         const bool lapsed = lastActive < m_options.asOf.addDays(-300);
+        // What the customer bought in the year before end: the revenue an exit then loses.
+        const auto revenueBefore = [&account](Date end) {
+            std::int64_t revenue = 0;
+            for (const Order& order : account.orders) {
+                if (order.orderDate > end.addDays(-365) && order.orderDate <= end && order.status != OrderStatus::Cancelled) {
+                    for (const OrderLine& line : order.lines) {
+                        revenue += line.revenueMinor();
+                    }
+                }
+            }
+            return revenue;
+        };
         CustomerExit exit;
         exit.type = kTypes[random.below(std::size(kTypes))];
         // Reason ids follow the schema's default taxonomy: price 1 ... other 8; price, service and
@@ -658,15 +670,7 @@ private:
             exit.noticeOn = exit.effectiveOn.addDays(-static_cast<int>(30 + random.below(60)));
             exit.recordedOn = *exit.noticeOn;
             exit.outcome = ExitOutcome::Lost;
-            std::int64_t revenue = 0;
-            for (const Order& order : account.orders) {
-                if (order.orderDate > lastActive.addDays(-365) && order.status != OrderStatus::Cancelled) {
-                    for (const OrderLine& line : order.lines) {
-                        revenue += line.revenueMinor();
-                    }
-                }
-            }
-            exit.lostAnnualRevenue = revenue;
+            exit.lostAnnualRevenue = revenueBefore(lastActive);
             account.customer.status = CustomerStatus::Exited;
             account.exits.push_back(std::move(exit));
             return;
@@ -687,7 +691,8 @@ private:
                     exit.wonBackOn.reset();
                 }
             }
-            exit.lostAnnualRevenue = 0;
+            // A won-back customer did leave for a while: its year's revenue was at stake.
+            exit.lostAnnualRevenue = exit.outcome == ExitOutcome::WonBack ? revenueBefore(exit.effectiveOn) : 0;
             account.exits.push_back(std::move(exit));
         }
         if (random.chance(0.08)) {
