@@ -1,4 +1,5 @@
 #include "app/customer_detail_panel.h"
+#include "app/retention_detail.h"
 
 #include "app/activity_editor.h"
 #include "app/customer_table_model.h"
@@ -190,6 +191,8 @@ void CustomerDetailPanel::showCustomer(CustomerId id)
                          times.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(times),
                          actions.join(QStringLiteral(" · ")));
     }
+
+    text += retentionDetailHtml(m_portfolio, c.id);  // exits and cross-selling (retention_detail.cpp)
 
     text += QStringLiteral("<h3>%1</h3>").arg(tr("Contacts"));
     if (overview->contacts.empty()) {

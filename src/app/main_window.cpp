@@ -10,6 +10,7 @@
 #include "app/segments_view.h"
 #include "app/pipeline_view.h"
 #include "app/forecast_view.h"
+#include "app/retention_view.h"
 #include "app/tiers_view.h"
 #include "app/customer_detail_panel.h"
 #include "app/customer_editor.h"
@@ -82,6 +83,8 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     addView(QStringLiteral("segments"), tr("Segments"), m_segments);
     m_territories = new TerritoriesView(*m_portfolio, m_undo);
     addView(QStringLiteral("territories"), tr("Territories"), m_territories);
+    m_retention = new RetentionView(*m_portfolio);
+    addView(QStringLiteral("retention"), tr("Retention"), m_retention);
     m_navigation->setCurrentRow(0);
 
     m_detail = new CustomerDetailPanel(*m_portfolio);
@@ -151,6 +154,10 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
     connect(m_tiers, &TiersView::customerActivated, this, openCustomer);
     connect(m_portfolioView, &PortfolioView::customerActivated, this, openCustomer);
     connect(m_territories, &TerritoriesView::customerActivated, this, openCustomer);
+    connect(m_retention, &RetentionView::customerSelected, m_detail, &CustomerDetailPanel::showCustomer);
+    connect(m_retention, &RetentionView::customerActivated, this, openCustomer);
+    connect(m_retention, &RetentionView::changeRequested, this, &MainWindow::push);
+    connect(m_retention, &RetentionView::errorOccurred, this, &MainWindow::showError);
     connect(m_abc, &AbcView::customerActivated, this, [this](CustomerId id) {
         if (const auto customer = m_portfolio->customers().find(id)) {
             selectCustomer(QString::fromStdString(customer->code));
@@ -172,6 +179,9 @@ MainWindow::MainWindow(std::unique_ptr<services::Portfolio> portfolio, QWidget* 
         }
         if (m_views->widget(row) == m_territories && !m_territories->coverage()) {
             m_territories->reload();
+        }
+        if (m_views->widget(row) == m_retention && !m_retention->loaded()) {
+            m_retention->refresh();
         }
     });
     // Segments: "Show customers" lists the members in the customer list, filtered by the segment alone.
@@ -430,6 +440,7 @@ void MainWindow::createActions()
     })->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     customerMenu->addSeparator();
     customerMenu->addAction(tr("&Archive / Unarchive"), this, &MainWindow::archiveCurrentCustomer);
+    customerMenu->addAction(tr("Record E&xit…"), this, &MainWindow::recordExitDialog);
     auto* remove = customerMenu->addAction(tr("&Delete Customer…"), this, &MainWindow::deleteCurrentCustomer);
     remove->setShortcut(QKeySequence::Delete);
     customerMenu->addSeparator();

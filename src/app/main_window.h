@@ -3,6 +3,7 @@
 #include "app/preferences.h"
 #include "domain/activity.h"
 #include "domain/customer.h"
+#include "domain/customer_exit.h"
 #include "services/customer_service.h"
 
 #include <QMainWindow>
@@ -34,6 +35,7 @@ class SegmentFilterCombo;
 class SegmentsView;
 class PipelineView;
 class ForecastView;
+class RetentionView;
 class TiersView;
 class TerritoriesView;
 class ActivitiesView;
@@ -72,6 +74,8 @@ public:
     bool logActivity(const domain::Activity& activity);
     bool advanceActivity(domain::ActivityId id, domain::ActivityStatus status);
     bool deleteActivity(domain::ActivityId id);
+    /// Records an exit (a lost customer becomes exited), undoable (exit_actions.cpp).
+    bool recordExit(const domain::CustomerExit& exit);
 
     [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
     [[nodiscard]] CustomerTableModel* customerModel() const { return m_customerModel; }
@@ -87,6 +91,7 @@ public:
     [[nodiscard]] SegmentFilterCombo* segmentFilter() const { return m_segmentFilter; }
     [[nodiscard]] CustomerListExporter* customerExporter() const { return m_exporter; }
     [[nodiscard]] PipelineView* pipelineView() const { return m_pipeline; }
+    [[nodiscard]] RetentionView* retentionView() const { return m_retention; }
     /// The message bar's text (errors), empty when hidden.
     [[nodiscard]] QString message() const;
 
@@ -105,6 +110,7 @@ private:
     void newCustomerDialog();
     void deleteCurrentCustomer();
     void archiveCurrentCustomer();
+    void recordExitDialog();
     void logActivityDialog();
     void onActivityAction(qlonglong activityId, const QString& action);
     void showPreferences();
@@ -144,6 +150,7 @@ private:
     CustomerListExporter* m_exporter = nullptr;
     PipelineView* m_pipeline = nullptr;
     ForecastView* m_forecast = nullptr;
+    RetentionView* m_retention = nullptr;
     QStackedWidget* m_views = nullptr;
     QSplitter* m_splitter = nullptr;
     QTableView* m_customerTable = nullptr;

@@ -70,7 +70,13 @@ QVariant ReportTableModel::data(const QModelIndex& index, int role) const
                 for (int i = 0; i < value.digits; ++i) {
                     number /= 10.0;
                 }
-                return display ? QVariant(QLocale().toString(number, 'f', value.digits)) : QVariant(number);
+                if (!display) {
+                    return QVariant(number);
+                }
+                if (m_table.columns()[column].ends_with("_pct")) {
+                    return tr("%1 %").arg(QLocale().toString(number, 'f', 1));
+                }
+                return QVariant(QLocale().toString(number, 'f', value.digits));
             }
         },
         cell);

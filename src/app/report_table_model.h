@@ -10,16 +10,19 @@
 
 namespace cartera::app {
 
-/// A read-only table over a services report (exchange::ReportTable): the coverage, channel and
-/// realignment tables the CLI writes are shown as they are, with translated headers. Display
-/// formats money and numbers for the locale; kSortRole gives raw values for a sort proxy;
-/// kKeyRole gives each row's key (a rep, territory or customer id) for drilling down.
+/// A read-only table over a services report (exchange::ReportTable): the coverage, channel,
+/// realignment, churn and at-risk tables the CLI writes are shown as they are, with translated
+/// headers. Display formats money and numbers for the locale (decimals as percentages when the
+/// column's name ends in "_pct"); kSortRole gives raw values for a sort proxy or a chart (money in
+/// minor units); kKeyRole gives each row's key (a rep, territory or customer id) for drilling down.
 class ReportTableModel final : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     static constexpr int kSortRole = Qt::UserRole;
     static constexpr int kKeyRole = Qt::UserRole + 1;
+    /// The cell's raw value for charts (the same as kSortRole).
+    static constexpr int kValueRole = kSortRole;
 
     explicit ReportTableModel(QObject* parent = nullptr);
 

@@ -72,5 +72,6 @@ void addCoverageCommand(CLI::App& app);
 /// `segment list|show|count|members|create|delete|rfm|export`.
 void addSegmentCommands(CLI::App& app);
 void addPipelineCommands(CLI::App& app);
+void addRetentionCommands(CLI::App& app);
 
 } // namespace cartera::cli

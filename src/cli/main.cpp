@@ -24,6 +24,7 @@ int main(int argc, char** argv)
     addCoverageCommand(app);
     addSegmentCommands(app);
     addPipelineCommands(app);
+    addRetentionCommands(app);
 
     // CLI11 reports an unknown first word as "A subcommand is required"; name it instead.
     if (argc > 1 && argv[1][0] != '-' &&

@@ -12,6 +12,7 @@
 #include "storage/contact_repository.h"
 #include "storage/customer_repository.h"
 #include "storage/database.h"
+#include "storage/exit_repository.h"
 #include "storage/order_repository.h"
 #include "storage/product_repository.h"
 #include "storage/sales_rep_repository.h"
@@ -137,6 +138,7 @@ struct DemoAccount final {
     domain::TerritoryId territory = 0;  ///< 0: no rule placed it
     bool territoryLocked = false;       ///< a manual override
     std::vector<DemoOpportunity> opportunities;
+    std::vector<CustomerExit> exits;
 };
 
 /// Hands batches of accounts from the generating thread to the writing thread, holding at most
@@ -479,6 +481,10 @@ private:
             }
         }
         m_summary.opportunities += static_cast<std::int64_t>(account.opportunities.size());
+        for (auto& exit : account.exits) {
+            exit.customerId = account.customer.id;
+            m_exits.insert(exit);
+        }
     }
 
     DemoAccount makeAccount(std::int64_t index)
@@ -576,6 +582,14 @@ private:
         if (lastActive <= firstActive) {
             lastActive = firstActive.addDays(30);
         }
+        // Recent leavers stopped in the last year (with an exit record, below).
+        const bool leaving = lastActive == m_options.asOf && m_exitRandom.chance(0.03);
+        if (leaving) {
+            lastActive = m_options.asOf.addDays(-static_cast<int>(30 + m_exitRandom.below(320)));
+            if (lastActive <= firstActive) {
+                lastActive = firstActive.addDays(30);
+            }
+        }
         makeOrders(account, weight, firstActive, lastActive);
         // About one account in 37 also buys through another channel (a direct account ordering
         // through a wholesaler): the channel coordination report flags them. No random draw, so
@@ -586,6 +600,7 @@ private:
                 account.orders[i].channel = other;
             }
         }
+        makeRetentionFacts(account, lastActive, leaving);
         return account;
     }
 
@@ -689,6 +704,99 @@ private:
             survey.surveyedOn = std::max(account.customer.created,
                                          m_options.asOf.addDays(-static_cast<int>(random.below(730))));
             account.surveys.push_back(survey);
+        }
+    }
+
+    /// What the Retention view shows (docs/retention.md): exits with reasons for most lapsed
+    /// customers and the recent leavers (lost), exits announced then retained (about 2 % of the
+    /// others) or won back, and declining customers (orders of the last 12 months thinned) that
+    /// often answer surveys unhappily. Drawn from a stream of its own.
+    void makeRetentionFacts(DemoAccount& account, Date lastActive, bool leaving)
+    {
+        auto& random = m_exitRandom;
+        static constexpr ExitType kTypes[] = {ExitType::NonRenewal, ExitType::NonRenewal, ExitType::ContractTermination,
+                                              ExitType::SubscriptionCancellation, ExitType::Bankruptcy,
+                                              ExitType::AcquiredOrMerged, ExitType::Relocation, ExitType::Other};
+        static constexpr std::string_view kActions[] = {
+            "Offered a 5 % discount on the next order; declined", "Account review meeting with the manager",
+            "Proposed a longer contract at a better price", "Escalated the open claims to the service team",
+            "Visit by the rep and a product specialist"};
+        static constexpr std::string_view kCompetitors[] = {"Norcom", "Ibertrade", "Alpina Supply", "Delta Partners"};
+        const bool lapsed = lastActive < m_options.asOf.addDays(-300);
+        // What the customer bought in the year before end: the revenue an exit then loses.
+        const auto revenueBefore = [&account](Date end) {
+            std::int64_t revenue = 0;
+            for (const Order& order : account.orders) {
+                if (order.orderDate > end.addDays(-365) && order.orderDate <= end && order.status != OrderStatus::Cancelled) {
+                    for (const OrderLine& line : order.lines) {
+                        revenue += line.revenueMinor();
+                    }
+                }
+            }
+            return revenue;
+        };
+        CustomerExit exit;
+        exit.type = kTypes[random.below(std::size(kTypes))];
+        // Reason ids follow the schema's default taxonomy: price 1 ... other 8; price, service and
+        // the competition weigh most.
+        static constexpr ExitReasonId kReasons[] = {1, 1, 1, 2, 2, 3, 4, 4, 4, 5, 6, 7, 8};
+        exit.reasonId = kReasons[random.below(std::size(kReasons))];
+        if (*exit.reasonId == 4 || random.chance(0.15)) {
+            exit.competitor = std::string(kCompetitors[random.below(std::size(kCompetitors))]);
+        }
+        if (random.chance(0.6)) {
+            exit.retentionActions = std::string(kActions[random.below(std::size(kActions))]);
+        }
+        if ((lapsed && random.chance(0.8)) || leaving) {
+            exit.effectiveOn = std::min(m_options.asOf, lastActive.addDays(static_cast<int>(15 + random.below(60))));
+            exit.noticeOn = exit.effectiveOn.addDays(-static_cast<int>(30 + random.below(60)));
+            exit.recordedOn = *exit.noticeOn;
+            exit.outcome = ExitOutcome::Lost;
+            exit.lostAnnualRevenue = revenueBefore(lastActive);
+            account.customer.status = CustomerStatus::Exited;
+            account.exits.push_back(std::move(exit));
+            return;
+        }
+        if (lapsed) {
+            return;
+        }
+        if (random.chance(0.025)) {
+            // Announced and kept, or (one in five) lost for a while and won back.
+            exit.noticeOn = m_options.asOf.addDays(-static_cast<int>(60 + random.below(900)));
+            exit.effectiveOn = exit.noticeOn->addDays(static_cast<int>(30 + random.below(60)));
+            exit.recordedOn = *exit.noticeOn;
+            exit.outcome = random.chance(0.2) ? ExitOutcome::WonBack : ExitOutcome::Retained;
+            if (exit.outcome == ExitOutcome::WonBack) {
+                exit.wonBackOn = exit.effectiveOn.addDays(static_cast<int>(30 + random.below(120)));
+                if (*exit.wonBackOn > m_options.asOf) {
+                    exit.outcome = ExitOutcome::Retained;  // not back yet: kept instead
+                    exit.wonBackOn.reset();
+                }
+            }
+            // A won-back customer did leave for a while: its year's revenue was at stake.
+            exit.lostAnnualRevenue = exit.outcome == ExitOutcome::WonBack ? revenueBefore(exit.effectiveOn) : 0;
+            account.exits.push_back(std::move(exit));
+        }
+        if (random.chance(0.08)) {
+            // Declining: most orders of the last 12 months never came.
+            const Date yearAgo = m_options.asOf.addDays(-365);
+            // Every customer keeps at least one order (it is a customer, not a prospect).
+            std::size_t left = account.orders.size();
+            std::erase_if(account.orders, [&](const Order& order) {
+                if (left > 1 && order.orderDate > yearAgo && random.chance(0.7)) {
+                    --left;
+                    return true;
+                }
+                return false;
+            });
+            if (random.chance(0.4)) {
+                CustomerSurvey survey;
+                survey.kind = random.chance(0.6) ? SurveyKind::Csat : SurveyKind::Nps;
+                survey.score = survey.kind == SurveyKind::Csat ? 1 + static_cast<int>(random.below(2))
+                                                               : static_cast<int>(random.below(6));
+                survey.surveyedOn = m_options.asOf.addDays(-static_cast<int>(random.below(180)));
+                account.surveys.push_back(survey);
+            }
         }
     }
 
@@ -814,10 +922,12 @@ private:
     DemoRandom m_pipelineRandom{m_options.seed ^ 0x706970656C696E65ULL};
     storage::OpportunityRepository m_opportunities{m_db};
     std::map<RepId, std::int64_t> m_wonByRep;
+    DemoRandom m_exitRandom{m_options.seed ^ 0x6578697473ULL};
     storage::CustomerRepository m_customers;
     storage::ContactRepository m_contacts;
     storage::ActivityRepository m_activities{m_db};
     storage::SurveyRepository m_surveys{m_db};
+    storage::ExitRepository m_exits{m_db};
     storage::OrderRepository m_orders;
     Date m_historyStart;
     std::vector<RepId> m_repIds;

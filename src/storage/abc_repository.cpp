@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 #include "storage/segment_sql.h"
+#include "storage/iso_date.h"
 #include "storage/storage_error.h"
 
 #include <sqlite3.h>
@@ -39,7 +40,9 @@ FROM customer_month INDEXED BY customer_month_period WHERE month BETWEEN ?1 AND 
 )sql";
 
 // The customers in scope, in id order, from the narrow index rather than the wide table rows.
-// A filter whose parameter is NULL does not apply.
+// A filter whose parameter is NULL does not apply. Customers lost by an exit effective on or
+// before the period's last day (?8) are left out (docs/retention.md): the subquery reads the
+// small partial index customer_exit_lost once, not per customer.
 constexpr std::string_view kCustomersInScope = R"sql(
 SELECT count(cartera_abc_customer(id, code, kind = 'customer', CASE WHEN ?5 THEN name END))
 FROM customer INDEXED BY customer_report_scope
@@ -51,6 +54,7 @@ WHERE id BETWEEN ?6 AND ?7
             WITH RECURSIVE within(id) AS (
                 SELECT ?8 UNION ALL SELECT t.id FROM territory AS t JOIN within ON t.parent_id = within.id)
             SELECT id FROM within)))
+  AND id NOT IN (SELECT customer_id FROM customer_exit WHERE outcome = 'lost' AND effective_on <= ?9)
 )sql";
 
 std::string_view valuesSql(AbcCriterion criterion)
@@ -208,19 +212,25 @@ struct IdRange final {
     std::int64_t last = 0;
 };
 
+/// The last day of month (yyyymm).
+Date lastDayOf(int month)
+{
+    return Date(month / 100, static_cast<unsigned>(month % 100), 1).addMonths(1).addDays(-1);
+}
+
 /// The scope scan: the customers in scope with ids in range, in id order, on connection db.
 void readScope(const Database& db, const AbcValueQuery& query, IdRange range, ScopeCustomers& scope)
 {
     const FunctionRegistration function(db, "cartera_abc_customer", 4, &ScopeCustomers::add, &scope);
-    // A segment narrows the scope by its compiled condition, its parameters numbered after ?8.
+    // A segment narrows the scope by its compiled condition, its parameters numbered after ?9.
     std::string customersSql(kCustomersInScope);
     SegmentSql segment;
     if (query.scope.segmentId) {
         segment = savedSegmentCondition(db, *query.scope.segmentId, query.segmentAsOf);
-        customersSql += "  AND id IN (SELECT c.id FROM customer AS c WHERE " + numberPlaceholders(segment.condition, 9) + ")";
+        customersSql += "  AND id IN (SELECT c.id FROM customer AS c WHERE " + numberPlaceholders(segment.condition, 10) + ")";
     }
     auto customers = db.prepare(customersSql);
-    bindSqlValues(customers, 9, segment.parameters);
+    bindSqlValues(customers, 10, segment.parameters);
     customers.bindTextOrNull(1, query.scope.country);
     if (query.scope.channel) {
         customers.bindStatic(2, kSalesChannelCodes.code(*query.scope.channel));
@@ -231,6 +241,8 @@ void readScope(const Database& db, const AbcValueQuery& query, IdRange range, Sc
     customers.bind(5, query.withNames ? 1 : 0);
     customers.bind(6, range.first).bind(7, range.last);
     customers.bind(8, query.scope.territoryId);
+    const IsoDate periodEnd(lastDayOf(query.period.toMonth()));
+    customers.bindStatic(9, periodEnd.view());
     customers.step();
 }
 

@@ -596,9 +596,50 @@ CREATE TABLE forecast_snapshot (
 );
 )sql";
 
+// Version 13: customer exits and retention (docs/retention.md).
+constexpr std::string_view kSchemaV13 = R"sql(
+-- The reasons an exit can give: a taxonomy the user extends; the defaults below. A reason in use is
+-- deactivated rather than deleted (records keep it).
+CREATE TABLE exit_reason (
+    id     INTEGER PRIMARY KEY,
+    code   TEXT NOT NULL UNIQUE,
+    label  TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+INSERT INTO exit_reason (code, label) VALUES
+    ('price', 'Price'), ('service_quality', 'Service quality'), ('product_fit', 'Product fit'),
+    ('competitor', 'Competitor'), ('relocation', 'Relocation'), ('business_closed', 'Business closed'),
+    ('budget_cuts', 'Budget cuts'), ('other', 'Other');
+
+-- A customer's exit or announced exit. outcome: retained (stayed, not churn), lost (customer.status
+-- becomes exited; out of ABC runs whose period ends on or after effective_on), won_back (left at
+-- effective_on, came back at won_back_on). Money in minor units.
+CREATE TABLE customer_exit (
+    id                  INTEGER PRIMARY KEY,
+    customer_id         INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+    type                TEXT NOT NULL CHECK (type IN ('non_renewal', 'contract_termination',
+                            'subscription_cancellation', 'bankruptcy', 'acquired_or_merged', 'relocation', 'other')),
+    reason_id           INTEGER REFERENCES exit_reason(id),
+    competitor          TEXT,
+    notice_on           TEXT,
+    effective_on        TEXT NOT NULL,
+    lost_annual_revenue INTEGER NOT NULL DEFAULT 0 CHECK (lost_annual_revenue >= 0),
+    retention_actions   TEXT,
+    outcome             TEXT NOT NULL CHECK (outcome IN ('retained', 'lost', 'won_back')),
+    won_back_on         TEXT CHECK ((outcome = 'won_back') = (won_back_on IS NOT NULL)),
+    recorded_on         TEXT NOT NULL
+);
+CREATE INDEX customer_exit_customer ON customer_exit(customer_id, effective_on);
+-- The lost customers by effective date: what an ABC run leaves out (a few % of the accounts).
+CREATE INDEX customer_exit_lost ON customer_exit(effective_on, customer_id) WHERE outcome = 'lost';
+-- The accounts not active (inactive or exited), in id order: retention reads them without the
+-- wide customer rows.
+CREATE INDEX customer_not_active ON customer(id, status) WHERE status <> 'active';
+)sql";
+
 using MigrationStep = std::string_view;
 
-constexpr std::array<MigrationStep, 12> kSteps{
+constexpr std::array<MigrationStep, 13> kSteps{
     kSchemaV1,
     kSchemaV2,
     kSchemaV3,
@@ -611,6 +652,7 @@ constexpr std::array<MigrationStep, 12> kSteps{
     kSchemaV10,
     kSchemaV11,
     kSchemaV12,
+    kSchemaV13,
 };
 
 } // namespace

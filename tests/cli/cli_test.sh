@@ -69,7 +69,7 @@ db=$work/demo.db
 for command in "" demo info check customers reps abc abc-snapshot "abc-snapshot save" "abc-snapshot list" \
     "abc-snapshot show" "abc-snapshot compare" "abc-snapshot delete" tiers portfolio territory "territory list" \
     "territory assign" coverage "customers export" segment "segment export" pipeline forecast \
-    "opportunity list" "opportunity add" "opportunity move"; do
+    "opportunity list" "opportunity add" "opportunity move" exit "exit record" "exit list" churn at-risk cross-sell; do
     # shellcheck disable=SC2086
     expect_exit 0 "${command:-cartera-cli} --help" "$cli" $command --help
     grep -q "Usage" "$work/out" || fail "${command:-cartera-cli} --help printed no usage"
@@ -228,14 +228,18 @@ values = {}
 for code, kind, qty, price, disc, cost, orders in con.execute(
         "SELECT c.code, c.kind, l.quantity, l.unit_price, l.discount_bp, l.unit_cost, o.id FROM customer c "
         "JOIN sales_order o ON o.customer_id = c.id JOIN order_line l ON l.order_id = o.id "
-        "WHERE o.status <> 'cancelled' AND o.order_date BETWEEN ? AND ? AND c.archived_on IS NULL", (first, last)):
+        "WHERE o.status <> 'cancelled' AND o.order_date BETWEEN ? AND ? AND c.archived_on IS NULL "
+        "AND c.id NOT IN (SELECT customer_id FROM customer_exit WHERE outcome = 'lost' AND effective_on <= ?)",
+        (first, last, last)):
     g = qty * price
     revenue = g - (g // 10000) * disc - ((g % 10000) * disc + 4999) // 10000
     v = values.setdefault(code, [0, 0, set()])
     v[0] += revenue
     v[1] += revenue - qty * cost
     v[2].add(orders)
-for (code,) in con.execute("SELECT code FROM customer WHERE kind = 'customer' AND archived_on IS NULL"):
+# Lost customers leave the runs whose period ends on or after their exit (docs/retention.md).
+for (code,) in con.execute("SELECT code FROM customer WHERE kind = 'customer' AND archived_on IS NULL AND id NOT IN "
+                           "(SELECT customer_id FROM customer_exit WHERE outcome = 'lost' AND effective_on <= ?)", (last,)):
     values.setdefault(code, [0, 0, set()])
 def value(code):
     v = values[code]
@@ -302,7 +306,14 @@ for scope in "--country FR" "--channel direct" "--rep R01"; do
     # shellcheck disable=SC2086
     expect_exit 0 "customers $scope" "$cli" customers --db "$db" --kind customer --limit 0 --format csv \
         $(echo "$scope" | sed 's/--rep/--owner/') --out "$work/customers-scope.csv"
-    [ "$(csv_column "$work/abc-scope.csv" code | sort)" = "$(csv_column "$work/customers-scope.csv" code | sort)" ] ||
+    # Less the customers lost by 2026-06-30 (docs/retention.md).
+    python3 - "$db" > "$work/lost-codes.txt" <<'PY'
+import sqlite3, sys
+for (code,) in sqlite3.connect(sys.argv[1]).execute("SELECT c.code FROM customer c JOIN customer_exit e ON e.customer_id = c.id "
+                                                     "WHERE e.outcome = 'lost' AND e.effective_on <= '2026-06-30'"):
+    print(code)
+PY
+    [ "$(csv_column "$work/abc-scope.csv" code | sort)" = "$(csv_column "$work/customers-scope.csv" code | grep -vxF -f "$work/lost-codes.txt" | sort)" ] ||
         fail "abc $scope does not list the customers of that scope"
     [ "$(csv_rows "$work/abc-scope.csv")" -gt 2 ] || fail "abc $scope listed almost nobody"
 done
@@ -785,12 +796,18 @@ PY
 
 # The same total revenue as ABC (classified and apart together), which reads it its own way.
 expect_exit 0 "abc --summary for portfolio" "$cli" abc --db "$db" --as-of 2026-06-30 --summary --format json --out "$work/pf-abc.json"
-python3 - "$work/pf-abc.json" "$work/pf-channel.csv" <<'PY' || fail "portfolio total revenue differs from abc's"
-import csv, json, sys
+python3 - "$work/pf-abc.json" "$work/pf-channel.csv" "$db" <<'PY' || fail "portfolio total revenue differs from abc's"
+import csv, json, sqlite3, sys
 from decimal import Decimal
 summary = {r["class"]: r for r in json.load(open(sys.argv[1]))}
 total = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8-sig")))[-1]
-sys.exit(0 if Decimal(str(summary["total"]["value"])) + Decimal(str(summary["apart"]["value"])) == Decimal(total["revenue"]) else 1)
+# ABC leaves out the customers lost by the period's end (docs/retention.md); the portfolio keeps them.
+(lost,) = sqlite3.connect(sys.argv[3]).execute(
+    "SELECT coalesce(sum(m.revenue), 0) FROM customer_month m JOIN customer c ON c.id = m.customer_id "
+    "WHERE m.month BETWEEN 202507 AND 202606 AND c.archived_on IS NULL AND c.id IN "
+    "(SELECT customer_id FROM customer_exit WHERE outcome = 'lost' AND effective_on <= '2026-06-30')").fetchone()
+abc = Decimal(str(summary["total"]["value"])) + Decimal(str(summary["apart"]["value"]))
+sys.exit(0 if abc + Decimal(lost) / 100 == Decimal(total["revenue"]) else 1)
 PY
 # A cell of two dimensions, named by its row and column; --cells lists the cells with every measure.
 expect_exit 0 "portfolio --customers-of FR,direct" "$cli" portfolio --db "$db" --rows country --columns channel --as-of 2026-06-30 --customers-of "FR,direct" --format csv --out "$work/pf-fr-direct.csv"
@@ -1231,6 +1248,41 @@ expect_exit 0 "forecast --compare" "$cli" forecast --db "$pipe" --compare "$snap
 expect_error 1 "forecast --compare of an unknown snapshot" "$cli" forecast --db "$pipe" --compare 999
 expect_error 1 "opportunity add to an unknown account" "$cli" opportunity add --db "$pipe" --account NOPE --title x --amount 1 --close 2026-07-01
 expect_error 1 "opportunity move of an unknown id" "$cli" opportunity move --db "$pipe" --id 99999999 --stage won
+# --- exits, churn, at-risk, cross-sell (docs/retention.md) ------------------------------------
+cp "$db" "$work/exits.db"
+leaver=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT code FROM customer WHERE status = '"'"'active'"'"' AND kind = '"'"'customer'"'"' ORDER BY id LIMIT 1").fetchone()[0])' "$work/exits.db")
+expect_exit 0 "exit record" "$cli" exit record --db "$work/exits.db" --customer "$leaver" --effective 2026-06-30 \
+    --reason price --competitor Norcom --notice 2026-05-01 --actions "Offered a discount" --lost-revenue 1234.50
+grep -q "recorded" "$work/out" || fail "exit record: no confirmation: $(cat "$work/out")"
+status=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT status FROM customer WHERE code = ?", (sys.argv[2],)).fetchone()[0])' "$work/exits.db" "$leaver")
+[ "$status" = "exited" ] || fail "exit record: the customer's status is $status, not exited"
+expect_exit 0 "exit list csv" "$cli" exit list --db "$work/exits.db" --outcome lost --format csv
+csv_column "$work/out" code | grep -x "$leaver" >/dev/null || fail "exit list: $leaver is not on the win-back list"
+csv_column "$work/out" lost_annual_revenue | grep -x "1234.50" >/dev/null || fail "exit list: the lost revenue 1234.50 is missing"
+expect_error 1 "exit record, unknown reason" "$cli" exit record --db "$work/exits.db" --customer "$leaver" --effective 2026-06-30 --reason nonsense
+grep -q "price" "$work/err" || fail "exit record: the error does not list the reasons: $(cat "$work/err")"
+expect_error 1 "exit record, unknown customer" "$cli" exit record --db "$work/exits.db" --customer NOPE --effective 2026-06-30
+expect_error 2 "exit record, bad date" "$cli" exit record --db "$work/exits.db" --customer "$leaver" --effective 2026-13-01
+expect_error 1 "exit record, notice after the effective date" "$cli" exit record --db "$work/exits.db" --customer "$leaver" --effective 2026-06-30 --notice 2026-07-01
+expect_exit 0 "exit reasons --add" "$cli" exit reasons --db "$work/exits.db" --add "merger=Merged with a competitor" --format json
+json_value "$work/out" '[r["code"] for r in data].count("merger")' | grep -qx 1 || fail "exit reasons: merger was not added"
+expect_exit 0 "exit win-back" "$cli" exit win-back --db "$work/exits.db" --customer "$leaver"
+for format in table csv json; do
+    expect_exit 0 "churn $format" "$cli" churn --db "$work/exits.db" --as-of 2026-06-30 --by reason --format "$format"
+done
+json_ok "$work/out" || fail "churn json: not JSON"
+json_value "$work/out" 'sum(r["churned"] for r in data) > 0' | grep -qx True || fail "churn: no exits counted in the demo"
+expect_exit 0 "churn cohorts" "$cli" churn --db "$work/exits.db" --as-of 2026-06-30 --cohorts --format csv
+[ "$(csv_rows "$work/out")" -ge 2 ] || fail "churn --cohorts: no cohort rows"
+expect_exit 0 "churn satisfaction" "$cli" churn --db "$work/exits.db" --as-of 2026-06-30 --satisfaction --by rep --format csv
+expect_error 2 "churn, bad dimension" "$cli" churn --db "$work/exits.db" --by planet
+expect_exit 0 "at-risk" "$cli" at-risk --db "$work/exits.db" --as-of 2026-06-30 --limit 10 --format csv
+rows=$(csv_rows "$work/out")
+[ "$rows" -ge 2 ] && [ "$rows" -le 11 ] || fail "at-risk --limit 10: $rows rows with the header"
+csv_column "$work/out" code | grep -x "$leaver" >/dev/null && fail "at-risk: the exited customer $leaver is listed"
+expect_exit 0 "cross-sell" "$cli" cross-sell --db "$work/exits.db" --customer "$leaver" --as-of 2026-06-30 --format json
+json_ok "$work/out" || fail "cross-sell json: not JSON"
+expect_error 1 "cross-sell, unknown customer" "$cli" cross-sell --db "$work/exits.db" --customer NOPE
 
 if [ "$failures" -eq 0 ]; then
     echo "cli: all $checks checks passed"

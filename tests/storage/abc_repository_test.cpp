@@ -1,6 +1,7 @@
 #include "storage/abc_repository.h"
 
 #include "storage/customer_repository.h"
+#include "storage/exit_repository.h"
 #include "storage/order_repository.h"
 #include "storage/sales_rep_repository.h"
 #include "support/sample_records.h"
@@ -209,4 +210,48 @@ TEST_F(AbcRepositoryTest, aTerritoryScopeTakesItsAccountsAndThoseOfItsSubTerrito
     AbcScope empty;
     empty.territoryId = 99;
     EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512, empty), "");
+}
+
+TEST_F(AbcRepositoryTest, aLostCustomerLeavesRunsWhosePeriodEndsOnOrAfterItsEffectiveDate)
+{
+    // B left on 2025-12-15 (lost): still classified over 2025-01..2025-11, gone from any period
+    // ending on or after that day, on one connection as on two.
+    ExitRepository exits(sample.db);
+    CustomerExit exit;
+    exit.customerId = b;
+    exit.effectiveOn = Date(2025, 12, 15);
+    exit.outcome = ExitOutcome::Lost;
+    exit.recordedOn = Date(2025, 12, 1);
+    exits.insert(exit);
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202511), "A=15000 B=0 C=0 R=3000");
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 C=0 R=3000");
+    {
+        const ReadTransaction transaction(sample.db);
+        EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 C=0 R=3000");
+    }
+    // The period's last day is the bound: an exit effective on 2025-12-31 leaves 2025 as well,
+    // one on 2026-01-01 does not.
+    exit.effectiveOn = Date(2025, 12, 31);
+    exits.update(exit);
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 C=0 R=3000");
+    exit.effectiveOn = Date(2026, 1, 1);
+    exits.update(exit);
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 B=20000 C=0 R=3000");
+}
+
+TEST_F(AbcRepositoryTest, retainedAndWonBackCustomersStayInTheRuns)
+{
+    ExitRepository exits(sample.db);
+    CustomerExit retained;
+    retained.customerId = b;
+    retained.effectiveOn = Date(2025, 6, 30);
+    retained.outcome = ExitOutcome::Retained;
+    exits.insert(retained);
+    CustomerExit wonBack;
+    wonBack.customerId = a;
+    wonBack.effectiveOn = Date(2025, 3, 31);
+    wonBack.outcome = ExitOutcome::WonBack;
+    wonBack.wonBackOn = Date(2025, 5, 1);
+    exits.insert(wonBack);
+    EXPECT_EQ(values(AbcCriterion::Revenue, 202501, 202512), "A=15000 B=20000 C=0 R=3000");
 }

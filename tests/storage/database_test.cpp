@@ -174,7 +174,7 @@ TEST(Database, openUpgradesASchemaVersion2FileKeepingItsData)
     // user_version, big-endian at offset 60 of the header.
     ASSERT_EQ(readFile(path).substr(60, 4), std::string("\0\0\0\2", 4));
     Database db = Database::open(path, OpenMode::ReadWrite);
-    EXPECT_EQ(db.schemaVersion(), 12);
+    EXPECT_EQ(db.schemaVersion(), 13);
     EXPECT_EQ(db.schemaVersion(), Database::currentSchemaVersion());
     EXPECT_EQ(db.integrityReport(), "ok");
     const auto count = [&](const char* sql) {
