@@ -306,7 +306,9 @@ TEST(DemoPipeline, hasDealsInEveryStageWithHistoryAndTargets)
     EXPECT_GT(summary.value().opportunities, 60);
     auto portfolio = std::move(Portfolio::open(path, cartera::storage::OpenMode::ReadWrite).value());
     OpportunityService service(*portfolio);
-    for (const auto& sum : service.stageSummaries({}).value()) {
+    const auto summaries = service.stageSummaries({});  // kept alive: the loop reads into it
+    ASSERT_TRUE(summaries) << summaries.error().describe();
+    for (const auto& sum : summaries.value()) {
         EXPECT_GT(sum.count, 0) << sum.stage;
     }
     const auto& db = portfolio->database();
